@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Frontend.Analysis.Schema;
+
+/// <summary>
+/// The CEL rules (<c>x-kubernetes-validations</c>) that Istio's DestinationRule, VirtualService and
+/// PeerAuthentication schemas carry, each recognised by its exact text (whitespace collapsed) and checked by a
+/// small C# equivalent. There is no CEL interpreter here: a rule whose text is not listed is reported as not
+/// checked, never passed.
+/// </summary>
+internal static partial class CelRules
+{
+    private const decimal OneMillisecondInNanoseconds = 1_000_000m;
+
+    private static readonly Dictionary<string, Func<object?, bool>> Recognised = new(StringComparer.Ordinal)
+    {
+        ["duration(self) >= duration('1ms')"] = self =>
+            self is string text && GoDuration.TryParseNanoseconds(text) is { } nanoseconds && nanoseconds >= OneMillisecondInNanoseconds,
+        ["!self.contains(\"*\")"] = self => self is string text && !text.Contains('*', StringComparison.Ordinal),
+        ["self.all(key, !key.contains(\"*\"))"] = self => Keys(self).All(key => !key.Contains('*', StringComparison.Ordinal)),
+        ["self.all(key, key.size() != 0)"] = self => Keys(self).All(key => key.Length != 0),
+        ["self.all(key, 0 < int(key) && int(key) <= 65535)"] = self => Keys(self).All(IsPortNumber),
+        ["0 < self && self <= 65535"] = self => self is long port && port is > 0 and <= 65535,
+        ["has(self.portLevelMtls) ? (((has(self.selector) && has(self.selector.matchLabels)) ? self.selector.matchLabels : {}).size() > 0) : true"] =
+            PortLevelMtlsHasSelector,
+    };
+
+    /// <summary>True when the rule holds, false when it fails, null when the rule text is not recognised.</summary>
+    public static bool? Evaluate(string rule, object? self) =>
+        Recognised.TryGetValue(Normalise(rule), out var check) ? check(self) : null;
+
+    public static string Normalise(string rule) => Whitespace().Replace(rule.Trim(), " ");
+
+    private static IEnumerable<string> Keys(object? self) =>
+        self is IReadOnlyDictionary<string, object?> map ? map.Keys : [];
+
+    private static bool IsPortNumber(string key) =>
+        long.TryParse(key, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var port) && port is > 0 and <= 65535;
+
+    private static bool PortLevelMtlsHasSelector(object? self)
+    {
+        if (self is not IReadOnlyDictionary<string, object?> spec || !spec.ContainsKey("portLevelMtls"))
+        {
+            return true;
+        }
+
+        return spec.GetValueOrDefault("selector") is IReadOnlyDictionary<string, object?> selector
+            && selector.GetValueOrDefault("matchLabels") is IReadOnlyDictionary<string, object?> { Count: > 0 };
+    }
+
+    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex Whitespace();
+}
