@@ -45,7 +45,7 @@ internal static class YamlTreeReader
 
         if (parser.TryConsume<Scalar>(out var scalar))
         {
-            object? value = scalar.Style == ScalarStyle.Plain && !scalar.Tag.Value.EndsWith(":str", StringComparison.Ordinal)
+            object? value = scalar.Style == ScalarStyle.Plain && !(!scalar.Tag.IsEmpty && !scalar.Tag.IsNonSpecific && scalar.Tag.Value.EndsWith(":str", StringComparison.Ordinal))
                 ? YamlScalars.ResolvePlain(scalar.Value)
                 : scalar.Value;
             Remember(anchors, scalar.Anchor, value);
