@@ -1,0 +1,80 @@
+using CrdGen.Crds;
+using CrdGen.Emit;
+using CrdGen.Model;
+
+namespace CrdGen.Cli;
+
+/// <summary>The whole pipeline behind the command line: load bundle, build the model, emit, then write or check.</summary>
+internal static class GeneratorCommand
+{
+    public const int Success = 0;
+    public const int Failure = 1;
+    public const int UsageError = 2;
+
+    public static int Run(IReadOnlyList<string> arguments, TextWriter output, TextWriter error)
+    {
+        var (options, usageError) = CommandLine.Parse(arguments);
+        if (options is null)
+        {
+            error.WriteLine(usageError);
+            error.WriteLine();
+            error.WriteLine(CommandLine.Usage);
+            return UsageError;
+        }
+
+        try
+        {
+            var files = Generate(options, error);
+            return options.Check ? Check(options, files, output, error) : Write(options, files, output);
+        }
+        catch (Exception exception) when (exception is CrdBundleException or GenerationException or IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"error: {exception.Message}");
+            return Failure;
+        }
+    }
+
+    public static IReadOnlyList<GeneratedFile> Generate(GeneratorOptions options, TextWriter warnings)
+    {
+        if (!File.Exists(options.CrdsPath))
+        {
+            throw new CrdBundleException($"The CRD bundle {options.CrdsPath} does not exist.");
+        }
+
+        using var reader = File.OpenText(options.CrdsPath);
+        var bundle = CrdBundleReader.Read(reader, options.CrdsPath);
+        var model = ModelBuilder.Build(bundle, options.Kinds);
+        foreach (var warning in model.Warnings)
+        {
+            warnings.WriteLine($"warning: {warning}");
+        }
+
+        return CSharpEmitter.Emit(model);
+    }
+
+    private static int Write(GeneratorOptions options, IReadOnlyList<GeneratedFile> files, TextWriter output)
+    {
+        OutputFolder.Write(options.OutputFolder, files);
+        output.WriteLine($"Wrote {files.Count} files to {options.OutputFolder}.");
+        return Success;
+    }
+
+    private static int Check(GeneratorOptions options, IReadOnlyList<GeneratedFile> files, TextWriter output, TextWriter error)
+    {
+        var differences = OutputFolder.Compare(options.OutputFolder, files);
+        if (differences.Count == 0)
+        {
+            output.WriteLine($"{options.OutputFolder} is up to date ({files.Count} files).");
+            return Success;
+        }
+
+        error.WriteLine($"{options.OutputFolder} is out of date with {options.CrdsPath}: {differences.Count} files differ.");
+        foreach (var difference in differences)
+        {
+            error.WriteLine($"  {difference}");
+        }
+
+        error.WriteLine("Regenerate with tools/CrdGen/regenerate.sh and commit the result.");
+        return Failure;
+    }
+}

@@ -1,0 +1,3 @@
+using CrdGen.Cli;
+
+return GeneratorCommand.Run(args, Console.Out, Console.Error);
