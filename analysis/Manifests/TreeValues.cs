@@ -1,0 +1,31 @@
+namespace Frontend.Analysis.Manifests;
+
+/// <summary>Typed reads from manifest trees that answer "absent" for a missing key or a value of another shape.</summary>
+internal static class TreeValues
+{
+    private static readonly IReadOnlyDictionary<string, object?> EmptyMap = new Dictionary<string, object?>();
+
+    public static IReadOnlyDictionary<string, object?>? MapAt(this IReadOnlyDictionary<string, object?>? map, string key) =>
+        map?.GetValueOrDefault(key) as IReadOnlyDictionary<string, object?>;
+
+    public static IReadOnlyDictionary<string, object?> MapOrEmpty(this IReadOnlyDictionary<string, object?>? map, string key) =>
+        map.MapAt(key) ?? EmptyMap;
+
+    public static IReadOnlyList<IReadOnlyDictionary<string, object?>> MapsAt(this IReadOnlyDictionary<string, object?>? map, string key) =>
+        (map?.GetValueOrDefault(key) as IReadOnlyList<object?> ?? []).OfType<IReadOnlyDictionary<string, object?>>().ToList();
+
+    public static IReadOnlyList<string> StringsAt(this IReadOnlyDictionary<string, object?>? map, string key) =>
+        (map?.GetValueOrDefault(key) as IReadOnlyList<object?> ?? []).OfType<string>().ToList();
+
+    public static string? StringAt(this IReadOnlyDictionary<string, object?>? map, string key) =>
+        map?.GetValueOrDefault(key) as string;
+
+    public static long? LongAt(this IReadOnlyDictionary<string, object?>? map, string key) =>
+        map?.GetValueOrDefault(key) as long?;
+
+    /// <summary>A string-to-string map such as labels or a selector; entries whose value is not a string are left out.</summary>
+    public static IReadOnlyDictionary<string, string> LabelsAt(this IReadOnlyDictionary<string, object?>? map, string key) =>
+        map.MapOrEmpty(key)
+            .Where(pair => pair.Value is string)
+            .ToDictionary(pair => pair.Key, pair => (string)pair.Value!, StringComparer.Ordinal);
+}

@@ -1,0 +1,86 @@
+using Frontend.Analysis.Manifests;
+
+namespace Frontend.Analysis.Mesh;
+
+internal sealed record ServiceEntryPoint(Manifest Manifest, string Host, IReadOnlyDictionary<string, string> Selector, IReadOnlyList<IReadOnlyDictionary<string, object?>> Ports);
+
+internal sealed record Workload(Manifest Manifest, IReadOnlyDictionary<string, string> PodLabels);
+
+/// <summary>A route or mirror destination of a VirtualService, with the reference type Istio names it by.</summary>
+internal sealed record RouteDestination(IReadOnlyDictionary<string, object?> Destination, string ReferenceType)
+{
+    public string Host => Destination.StringAt("host") ?? "";
+
+    public string? Subset => Destination.StringAt("subset");
+
+    public bool HasPort => Destination.MapAt("port")?.LongAt("number") is not null;
+}
+
+/// <summary>The manifests the analysis looks at, indexed by what it asks: Services by host, pod templates by namespace.</summary>
+internal sealed class MeshInventory
+{
+    private static readonly HashSet<string> WorkloadKinds = new(StringComparer.Ordinal) { "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job" };
+
+    public MeshInventory(IEnumerable<Manifest> manifests)
+    {
+        var all = manifests.ToList();
+        Services = all.Where(manifest => manifest is { Group: "", Kind: "Service" })
+            .Select(manifest => new ServiceEntryPoint(
+                manifest,
+                HostName.OfService(manifest.Name, manifest.EffectiveNamespace),
+                manifest.Body.MapAt("spec").LabelsAt("selector"),
+                manifest.Body.MapAt("spec").MapsAt("ports")))
+            .ToList();
+        Workloads = all.Where(manifest => WorkloadKinds.Contains(manifest.Kind))
+            .Select(manifest => new Workload(manifest, manifest.Body.MapAt("spec").MapAt("template").MapAt("metadata").LabelsAt("labels")))
+            .Concat(all.Where(manifest => manifest is { Group: "", Kind: "Pod" })
+                .Select(manifest => new Workload(manifest, manifest.Body.MapAt("metadata").LabelsAt("labels"))))
+            .ToList();
+        DestinationRules = all.Where(manifest => manifest is { Group: "networking.istio.io", Kind: "DestinationRule" }).ToList();
+        VirtualServices = all.Where(manifest => manifest is { Group: "networking.istio.io", Kind: "VirtualService" }).ToList();
+        ServiceEntryHosts = all.Where(manifest => manifest is { Group: "networking.istio.io", Kind: "ServiceEntry" })
+            .SelectMany(manifest => manifest.Body.MapAt("spec").StringsAt("hosts").Select(host => HostName.Qualify(host, manifest.EffectiveNamespace)))
+            .ToList();
+    }
+
+    public IReadOnlyList<ServiceEntryPoint> Services { get; }
+
+    public IReadOnlyList<Workload> Workloads { get; }
+
+    public IReadOnlyList<Manifest> DestinationRules { get; }
+
+    public IReadOnlyList<Manifest> VirtualServices { get; }
+
+    public IReadOnlyList<string> ServiceEntryHosts { get; }
+
+    public IEnumerable<ServiceEntryPoint> ServicesFor(string qualifiedHost) =>
+        Services.Where(service => HostName.Matches(service.Host, qualifiedHost));
+
+    public static string DestinationRuleHost(Manifest destinationRule) =>
+        HostName.Qualify(destinationRule.Body.MapAt("spec").StringAt("host") ?? "", destinationRule.EffectiveNamespace);
+
+    public static IEnumerable<RouteDestination> Destinations(Manifest virtualService)
+    {
+        var spec = virtualService.Body.MapAt("spec");
+        foreach (var section in new[] { "http", "tcp", "tls" })
+        {
+            foreach (var route in spec.MapsAt(section))
+            {
+                foreach (var destination in route.MapsAt("route").Select(weighted => weighted.MapAt("destination")).OfType<IReadOnlyDictionary<string, object?>>())
+                {
+                    yield return new RouteDestination(destination, "host+subset in destinationrule");
+                }
+
+                if (route.MapAt("mirror") is { } mirror)
+                {
+                    yield return new RouteDestination(mirror, "mirror+subset in destinationrule");
+                }
+
+                foreach (var mirror2 in route.MapsAt("mirrors").Select(entry => entry.MapAt("destination")).OfType<IReadOnlyDictionary<string, object?>>())
+                {
+                    yield return new RouteDestination(mirror2, "mirror+subset in destinationrule");
+                }
+            }
+        }
+    }
+}
