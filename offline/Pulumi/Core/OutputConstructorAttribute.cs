@@ -1,0 +1,8 @@
+using System;
+
+namespace Pulumi;
+
+[AttributeUsage(AttributeTargets.Constructor)]
+public sealed class OutputConstructorAttribute : Attribute
+{
+}

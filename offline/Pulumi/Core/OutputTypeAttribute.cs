@@ -1,0 +1,8 @@
+using System;
+
+namespace Pulumi;
+
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct)]
+public sealed class OutputTypeAttribute : Attribute
+{
+}

@@ -1,0 +1,5 @@
+namespace Pulumi;
+
+public class StackOptions
+{
+}
