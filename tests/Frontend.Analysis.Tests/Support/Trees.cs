@@ -11,7 +11,7 @@ internal static class Trees
 
     public static ImmutableArray<object> List(params object[] items) => [.. items];
 
-    public static Manifest Manifest(string apiVersion, string kind, string name, string? ns, params (string Key, object Value)[] rest)
+    public static Manifest BuildManifest(string apiVersion, string kind, string name, string? ns, params (string Key, object Value)[] rest)
     {
         var metadata = ns is null ? Map(("name", name)) : Map(("name", name), ("namespace", ns));
         var entries = new List<(string, object)> { ("apiVersion", apiVersion), ("kind", kind), ("metadata", metadata) };
