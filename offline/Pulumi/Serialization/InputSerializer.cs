@@ -78,6 +78,11 @@ internal sealed class InputSerializer
                 throw new InvalidOperationException(
                     "Tasks are not allowed inside ResourceArgs. Please wrap your Task in an Output");
             default:
+                if (value.GetType().GetCustomAttribute<EnumTypeAttribute>() is not null)
+                {
+                    return SerializeEnumType(value);
+                }
+
                 if (value.GetType().GetCustomAttribute<OutputTypeAttribute>() is not null)
                 {
                     return await SerializeOutputTypeAsync(value).ConfigureAwait(false);
@@ -151,6 +156,18 @@ internal sealed class InputSerializer
         }
 
         return result.ToImmutable();
+    }
+
+    /// <summary>An [EnumType] struct goes over the wire as the string or number its explicit conversion gives.</summary>
+    private static object? SerializeEnumType(object value)
+    {
+        var type = value.GetType();
+        var conversion = type.GetMethods(BindingFlags.Public | BindingFlags.Static)
+            .FirstOrDefault(method => method.Name == "op_Explicit"
+                && method.GetParameters() is [var parameter] && parameter.ParameterType == type
+                && (method.ReturnType == typeof(string) || method.ReturnType == typeof(double)))
+            ?? throw new InvalidOperationException($"Expected {type.FullName} to have an explicit conversion operator to String or Double.");
+        return conversion.Invoke(null, [value]);
     }
 
     private static object? SerializeJson(JsonElement element) => element.ValueKind switch
