@@ -40,6 +40,8 @@ public abstract class ResourceOptions
 
     public string? Urn { get; set; }
 
+    public List<Input<Alias>> Aliases { get; set; } = [];
+
     internal InputList<Resource>? DependsOnIfSet => _dependsOn;
 
     private protected void MergeCommon(ResourceOptions merged, ResourceOptions? other)
@@ -51,6 +53,7 @@ public abstract class ResourceOptions
         merged.IgnoreChanges = [.. IgnoreChanges, .. other?.IgnoreChanges ?? []];
         merged.ReplaceOnChanges = [.. ReplaceOnChanges, .. other?.ReplaceOnChanges ?? []];
         merged.HideDiffs = [.. HideDiffs, .. other?.HideDiffs ?? []];
+        merged.Aliases = [.. Aliases, .. other?.Aliases ?? []];
         merged.Version = Version;
         merged.PluginDownloadURL = PluginDownloadURL;
         merged.Provider = Provider;
