@@ -73,8 +73,9 @@ internal static partial class YamlScalars
             return true;
         }
 
-        // Anything number-like, in either YAML version (0x1F, 0o17, 1_000, 1e3, 1:30 sexagesimal), stays a string.
-        if (LooksNumeric().IsMatch(text))
+        // Anything number-like in either YAML version (0x1F, 0o17, 1_000, 1e3, 1:30 sexagesimal), or a YAML 1.1
+        // timestamp (2026-01-31), stays a string.
+        if (LooksNumeric().IsMatch(text) || LooksLikeDate().IsMatch(text))
         {
             return true;
         }
@@ -118,4 +119,7 @@ internal static partial class YamlScalars
 
     [GeneratedRegex(@"^[-+]?(\.?[0-9][0-9_]*|0[xX][0-9a-fA-F_]+|0[oO]?[0-7_]+|0[bB][01_]+)([.:][0-9_]*)*([eE][-+]?[0-9]+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex LooksNumeric();
+
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}", RegexOptions.CultureInvariant)]
+    private static partial Regex LooksLikeDate();
 }

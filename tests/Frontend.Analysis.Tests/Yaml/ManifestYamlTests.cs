@@ -128,4 +128,51 @@ public sealed class ManifestYamlTests
 
         Assert.Equal("Service: metadata.name is missing", exception.Message);
     }
+
+    [Theory]
+    [InlineData("0x1F")]
+    [InlineData("0o17")]
+    [InlineData("017")]
+    [InlineData("1_000")]
+    [InlineData("1:30")]
+    [InlineData(".5")]
+    [InlineData("+1")]
+    [InlineData("1.0.0")]
+    [InlineData("2026-01-31")]
+    [InlineData("NO")]
+    [InlineData("Off")]
+    [InlineData("~")]
+    [InlineData(".inf")]
+    [InlineData("-")]
+    [InlineData("- item")]
+    [InlineData("? key")]
+    [InlineData("a #comment")]
+    [InlineData("#hash")]
+    [InlineData(" leading")]
+    [InlineData("trailing ")]
+    [InlineData("two\nlines")]
+    [InlineData("tab\there")]
+    [InlineData("[list]")]
+    [InlineData("{map}")]
+    [InlineData("&anchor")]
+    [InlineData("*alias")]
+    [InlineData("!tag")]
+    [InlineData("|")]
+    [InlineData(">")]
+    [InlineData("'single'")]
+    [InlineData("@at")]
+    [InlineData("`tick")]
+    [InlineData("a,b")]
+    [InlineData("ümlaut")]
+    [InlineData("back\\slash")]
+    public void Read_WrittenTrickyString_RoundTripsAsTheSameString(string text)
+    {
+        var manifest = BuildManifest("v1", "ConfigMap", "tricky", "shop", ("data", Map((text, text))));
+
+        var read = ManifestYaml.Read(ManifestYaml.Write(manifest)).Single();
+
+        var data = read.Body.MapAt("data")!;
+        Assert.Equal(text, Assert.Single(data).Key);
+        Assert.Equal(text, data[text]);
+    }
 }
