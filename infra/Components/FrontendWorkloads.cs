@@ -1,0 +1,78 @@
+using System.Collections.Immutable;
+using Frontend.Infra.Configuration;
+using Pulumi;
+using Deployment = Pulumi.Kubernetes.Apps.V1.Deployment;
+using Pulumi.Kubernetes.Core.V1;
+using Pulumi.Kubernetes.Types.Inputs.Apps.V1;
+using Pulumi.Kubernetes.Types.Inputs.Core.V1;
+using Pulumi.Kubernetes.Types.Inputs.Meta.V1;
+
+namespace Frontend.Infra.Components;
+
+/// <summary>
+/// The app's workloads: a Deployment per version, labelled <c>app</c> and <c>version</c>, and the one
+/// Service in front of all of them, selecting <c>app</c> only so that Istio, not Kubernetes, splits traffic.
+/// </summary>
+internal sealed class FrontendWorkloads : ComponentResource
+{
+    public const string TypeToken = "frontend:app:Workloads";
+
+    public FrontendWorkloads(string name, FrontendWorkloadsArgs args, ComponentResourceOptions? options = null)
+        : base(TypeToken, name, options)
+    {
+        var app = args.App;
+        Deployments = args.Versions
+            .Select(version => new Deployment(
+                $"{name}-{version.Name}",
+                new DeploymentArgs
+                {
+                    Metadata = Metadata($"{app.Name}-{version.Name}", args.Namespace, WorkloadLabels.Pod(app.Name, version.Name)),
+                    Spec = new DeploymentSpecArgs
+                    {
+                        Replicas = version.Replicas,
+                        Selector = new LabelSelectorArgs { MatchLabels = WorkloadLabels.Pod(app.Name, version.Name) },
+                        Template = PodTemplates.For(app, version),
+                    },
+                },
+                new CustomResourceOptions { Parent = this }))
+            .ToImmutableArray();
+
+        Service = new Service(
+            name,
+            new ServiceArgs
+            {
+                Metadata = Metadata(app.Name, args.Namespace, WorkloadLabels.App(app.Name)),
+                Spec = new ServiceSpecArgs
+                {
+                    Selector = WorkloadLabels.App(app.Name),
+                    Ports =
+                    {
+                        new ServicePortArgs
+                        {
+                            Name = app.PortName,
+                            Port = app.ServicePort,
+                            TargetPort = app.PortName,
+                            Protocol = "TCP",
+                        },
+                    },
+                },
+            },
+            new CustomResourceOptions { Parent = this });
+
+        ServiceName = Service.Metadata.Apply(m => m.Name);
+        RegisterOutputs(new Dictionary<string, object?>
+        {
+            ["serviceName"] = ServiceName,
+            ["deployments"] = Output.All(Deployments.Select(d => d.Metadata.Apply(m => m.Name))),
+        });
+    }
+
+    public ImmutableArray<Deployment> Deployments { get; }
+
+    public Service Service { get; }
+
+    public Output<string> ServiceName { get; }
+
+    private static ObjectMetaArgs Metadata(string name, Input<string> ns, ImmutableDictionary<string, string> labels) =>
+        new() { Name = name, Namespace = ns, Labels = labels };
+}

@@ -1,0 +1,14 @@
+using Frontend.Infra.Configuration;
+using Pulumi;
+
+namespace Frontend.Infra.Components;
+
+internal sealed record FrontendWorkloadsArgs
+{
+    /// <summary>The namespace's name; an output of the Namespace resource when the stack creates it.</summary>
+    public required Input<string> Namespace { get; init; }
+
+    public required AppConfig App { get; init; }
+
+    public required IReadOnlyList<VersionConfig> Versions { get; init; }
+}

@@ -1,0 +1,221 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Frontend.Infra.Configuration;
+
+/// <summary>
+/// Binds a config key's JSON text to its record. Before deserializing, it walks the value against the
+/// very contract the serializer will use, so every unknown key, wrong type and missing required key is
+/// reported at once, each with its path, instead of the serializer stopping at the first.
+/// </summary>
+internal static class ConfigBinder
+{
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    /// <returns>The bound value, or default when a problem was added.</returns>
+    public static T? Bind<T>(ConfigPath key, string json, ICollection<ConfigProblem> problems)
+    {
+        JsonElement root;
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            root = document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            // Pulumi passes a plain (non-structured) value as raw text; quote it so it reads as what it is.
+            problems.Add(WrongType(key, typeof(T), JsonSerializer.SerializeToElement(json)));
+            return default;
+        }
+
+        var before = problems.Count;
+        Check(root, typeof(T), key, problems);
+        return problems.Count > before ? default : root.Deserialize<T>(Options);
+    }
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+            RespectNullableAnnotations = true,
+            RespectRequiredConstructorParameters = true,
+            NumberHandling = JsonNumberHandling.Strict,
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+        };
+        options.MakeReadOnly();
+        return options;
+    }
+
+    private static void Check(JsonElement value, Type type, ConfigPath path, ICollection<ConfigProblem> problems)
+    {
+        var contract = Options.GetTypeInfo(type);
+        switch (contract.Kind)
+        {
+            case JsonTypeInfoKind.Object:
+                CheckObject(value, contract, path, problems);
+                break;
+            case JsonTypeInfoKind.Enumerable when value.ValueKind == JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in value.EnumerateArray())
+                {
+                    CheckMember(item, contract.ElementType!, isNullable: false, path.Index(index++), problems);
+                }
+
+                break;
+            case JsonTypeInfoKind.Dictionary when value.ValueKind == JsonValueKind.Object:
+                foreach (var entry in value.EnumerateObject())
+                {
+                    CheckMember(entry.Value, contract.ElementType!, isNullable: false, path.Property(entry.Name), problems);
+                }
+
+                break;
+            case JsonTypeInfoKind.None when IsScalarOf(value, Nullable.GetUnderlyingType(type) ?? type):
+                break;
+            default:
+                problems.Add(WrongType(path, type, value));
+                break;
+        }
+    }
+
+    private static void CheckObject(JsonElement value, JsonTypeInfo contract, ConfigPath path, ICollection<ConfigProblem> problems)
+    {
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add(WrongType(path, contract.Type, value));
+            return;
+        }
+
+        var known = contract.Properties.ToDictionary(p => p.Name, StringComparer.Ordinal);
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var member in value.EnumerateObject())
+        {
+            var memberPath = path.Property(ConfigValue.Name(member.Name));
+            if (!known.TryGetValue(member.Name, out var property))
+            {
+                problems.Add(UnknownKey(memberPath, member.Name, member.Value, known.Keys));
+                continue;
+            }
+
+            present.Add(member.Name);
+            CheckMember(member.Value, property.PropertyType, property.IsSetNullable, memberPath, problems);
+        }
+
+        foreach (var missing in contract.Properties.Where(p => p.IsRequired && !present.Contains(p.Name)))
+        {
+            var missingPath = path.Property(missing.Name);
+            problems.Add(new ConfigProblem(
+                missingPath,
+                $"'{missing.Name}' is required",
+                "(not set)",
+                missingPath.SetCommand($"<{Describe(missing.PropertyType)}>")));
+        }
+    }
+
+    private static void CheckMember(JsonElement value, Type type, bool isNullable, ConfigPath path, ICollection<ConfigProblem> problems)
+    {
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            if (!isNullable && Nullable.GetUnderlyingType(type) is null)
+            {
+                problems.Add(new ConfigProblem(path, $"must be {Describe(type)}, not null", "null", $"set a value ({path.SetCommand($"<{Describe(type)}>")}) or remove the key ({path.RemoveCommand()})"));
+            }
+
+            return;
+        }
+
+        Check(value, type, path, problems);
+    }
+
+    private static bool IsScalarOf(JsonElement value, Type type) => value.ValueKind switch
+    {
+        JsonValueKind.String => type == typeof(string),
+        JsonValueKind.True or JsonValueKind.False => type == typeof(bool),
+        JsonValueKind.Number when type == typeof(int) => value.TryGetInt32(out _),
+        JsonValueKind.Number => type == typeof(double),
+        _ => false,
+    };
+
+    private static ConfigProblem WrongType(ConfigPath path, Type expected, JsonElement value)
+    {
+        var rule = $"must be {Describe(expected)}";
+        if (expected == typeof(int) && value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number) && Math.Floor(number) == number)
+        {
+            rule += " between -2147483648 and 2147483647";
+        }
+
+        return new ConfigProblem(path, rule, ConfigValue.Show(value), Suggest(path, expected, value));
+    }
+
+    /// <summary>The command that sets a value of the expected shape: the unquoted number for "3", key by key for maps.</summary>
+    private static string Suggest(ConfigPath path, Type expected, JsonElement value)
+    {
+        var contract = Options.GetTypeInfo(expected);
+        switch (contract.Kind)
+        {
+            case JsonTypeInfoKind.Object:
+                var first = contract.Properties.OrderByDescending(p => p.IsRequired).First();
+                return Suggest(path.Property(first.Name), first.PropertyType, default);
+            case JsonTypeInfoKind.Enumerable:
+                return Suggest(path.Index(0), contract.ElementType!, default);
+            default:
+                var typed = value.ValueKind == JsonValueKind.String && IsScalarOf(Reparse(value.GetString()!), expected);
+                return path.SetCommand(typed ? value.GetString()! : $"<{Describe(expected)}>");
+        }
+    }
+
+    private static JsonElement Reparse(string text)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return default;
+        }
+    }
+
+    private static ConfigProblem UnknownKey(ConfigPath path, string name, JsonElement value, IEnumerable<string> known)
+    {
+        var candidates = known.Order(StringComparer.Ordinal).ToList();
+        var closest = Spelling.Closest(name, candidates);
+        var fix = closest is null
+            ? $"remove it ({path.RemoveCommand()}); known keys here: {string.Join(", ", candidates)}"
+            : $"did you mean '{closest}'? Rename the key in the stack file, or {path.RemoveCommand()}";
+        return new ConfigProblem(path, "unknown key", ConfigValue.Show(value), fix);
+    }
+
+    private static string Describe(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type == typeof(string))
+        {
+            return "a string";
+        }
+
+        if (type == typeof(int))
+        {
+            return "a whole number";
+        }
+
+        if (type == typeof(double))
+        {
+            return "a number";
+        }
+
+        if (type == typeof(bool))
+        {
+            return "true or false";
+        }
+
+        return Options.GetTypeInfo(type).Kind switch
+        {
+            JsonTypeInfoKind.Enumerable => "a list",
+            _ => "a map of keys",
+        };
+    }
+}

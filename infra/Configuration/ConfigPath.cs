@@ -1,0 +1,47 @@
+using System.Text;
+
+namespace Frontend.Infra.Configuration;
+
+/// <summary>
+/// Where a value sits in stack config: a top-level key under the project's namespace plus a path into
+/// its structured value, written the way <c>pulumi config set --path</c> takes it (<c>versions[1].weight</c>).
+/// </summary>
+internal sealed record ConfigPath
+{
+    /// <summary>The Pulumi project name (Pulumi.yaml), which is the config namespace of every key.</summary>
+    public const string Project = "frontend";
+
+    private ConfigPath(string key, string path)
+    {
+        Key = key;
+        Path = path;
+    }
+
+    /// <summary>The top-level key without the namespace: <c>versions</c>.</summary>
+    public string Key { get; }
+
+    /// <summary>The key and the path inside it: <c>versions[1].weight</c>.</summary>
+    public string Path { get; }
+
+    public bool IsTopLevel => Path == Key;
+
+    public static ConfigPath Root(string key) => new(key, key);
+
+    public ConfigPath Property(string name) => new(Key, $"{Path}.{name}");
+
+    public ConfigPath Index(int index) => new(Key, $"{Path}[{index}]");
+
+    /// <summary>The command that sets this value; <paramref name="value"/> is shown as typed.</summary>
+    public string SetCommand(string value)
+    {
+        var command = new StringBuilder("pulumi config set ");
+        command.Append(IsTopLevel ? $"{Project}:{Path}" : $"--path '{Path}'");
+        command.Append(' ').Append(value);
+        return command.ToString();
+    }
+
+    public string RemoveCommand() =>
+        IsTopLevel ? $"pulumi config rm {Project}:{Path}" : $"pulumi config rm --path '{Path}'";
+
+    public override string ToString() => $"{Project}:{Path}";
+}

@@ -1,0 +1,23 @@
+namespace Frontend.Infra.Configuration;
+
+internal enum ProblemSeverity
+{
+    Error,
+    Warning,
+}
+
+/// <summary>
+/// One thing wrong with stack config, in the words a person needs to fix it: which key, which rule,
+/// the value found, and the command or edit that fixes it.
+/// </summary>
+internal sealed record ConfigProblem(
+    ConfigPath Path,
+    string Rule,
+    string Value,
+    string Fix,
+    ProblemSeverity Severity = ProblemSeverity.Error)
+{
+    public bool IsError => Severity == ProblemSeverity.Error;
+
+    public override string ToString() => $"{Path} = {Value}: {Rule}. Fix: {Fix}";
+}

@@ -1,0 +1,113 @@
+namespace Frontend.Infra.Configuration;
+
+/// <summary>
+/// Everything the stack reads from its config, one property per top-level key under the project's
+/// namespace (<c>frontend:namespace</c>, <c>frontend:app</c>, <c>frontend:versions</c>, ...).
+/// Defaults live on the records, so a stack file holds only what differs.
+/// </summary>
+internal sealed record StackConfig
+{
+    public NamespaceConfig Namespace { get; init; } = new();
+
+    public AppConfig App { get; init; } = new();
+
+    public required IReadOnlyList<VersionConfig> Versions { get; init; }
+
+    /// <summary>The Service-wide DestinationRule traffic policy; unset leaves Istio's defaults.</summary>
+    public TrafficPolicyConfig? TrafficPolicy { get; init; }
+
+    public RoutingConfig Routing { get; init; } = new();
+
+    /// <summary>Unset declares no PeerAuthentication: the namespace's or mesh's policy applies.</summary>
+    public MtlsConfig? Mtls { get; init; }
+
+    /// <summary>Unset declares no PodDisruptionBudget.</summary>
+    public DisruptionBudgetConfig? PodDisruptionBudget { get; init; }
+
+    /// <summary>
+    /// Production stacks must pin images by tag or digest. Unset means "the stack is named prod or prod-*".
+    /// </summary>
+    public bool? Production { get; init; }
+}
+
+internal sealed record NamespaceConfig
+{
+    public string Name { get; init; } = "frontend";
+
+    /// <summary>False uses an existing namespace, which must already carry the injection label.</summary>
+    public bool Create { get; init; } = true;
+
+    /// <summary>
+    /// Set for revision-based (canary) Istio control planes: the namespace gets <c>istio.io/rev</c>
+    /// instead of <c>istio-injection: enabled</c>.
+    /// </summary>
+    public string? IstioRevision { get; init; }
+}
+
+internal sealed record AppConfig
+{
+    public string Name { get; init; } = "frontend";
+
+    public int ContainerPort { get; init; } = 8080;
+
+    public int ServicePort { get; init; } = 80;
+
+    /// <summary>
+    /// Istio infers the protocol from the port name: <c>http</c>, <c>http-web</c>, <c>grpc</c>, ...
+    /// </summary>
+    public string PortName { get; init; } = "http";
+
+    public ProbesConfig Probes { get; init; } = new();
+
+    public ResourcesConfig Resources { get; init; } = new();
+
+    public PodSecurityConfig Security { get; init; } = new();
+}
+
+internal sealed record VersionConfig
+{
+    public required string Name { get; init; }
+
+    public required string Image { get; init; }
+
+    public int Replicas { get; init; } = 1;
+
+    /// <summary>Share of traffic in percent; all versions' weights add up to exactly 100.</summary>
+    public int Weight { get; init; }
+
+    /// <summary>Overrides the Service-wide policy for this version's subset only.</summary>
+    public TrafficPolicyConfig? TrafficPolicy { get; init; }
+}
+
+internal sealed record ProbesConfig
+{
+    public string ReadinessPath { get; init; } = "/healthz/ready";
+
+    public string LivenessPath { get; init; } = "/healthz/live";
+
+    public int InitialDelaySeconds { get; init; } = 5;
+
+    public int PeriodSeconds { get; init; } = 10;
+}
+
+internal sealed record ResourcesConfig
+{
+    public string CpuRequest { get; init; } = "100m";
+
+    public string MemoryRequest { get; init; } = "128Mi";
+
+    public string CpuLimit { get; init; } = "500m";
+
+    public string MemoryLimit { get; init; } = "256Mi";
+}
+
+internal sealed record PodSecurityConfig
+{
+    /// <summary>Any non-root UID except 1337, which Istio reserves for its sidecar proxy.</summary>
+    public int RunAsUser { get; init; } = 10001;
+
+    /// <summary>
+    /// Turn off only for an image that must write outside <c>/tmp</c>; the override shows in render's summary.
+    /// </summary>
+    public bool ReadOnlyRootFilesystem { get; init; } = true;
+}

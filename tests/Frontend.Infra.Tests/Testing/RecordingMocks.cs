@@ -1,0 +1,46 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Pulumi.Testing;
+
+namespace Frontend.Infra.Tests.Testing;
+
+/// <summary>
+/// A strict recording mock: records every resource the program registers, fails on a resource type
+/// the test did not expect, and returns the inputs as the resource's state.
+/// </summary>
+internal sealed class RecordingMocks : IMocks
+{
+    /// <summary>Every type the stack may declare; anything else is a defect in the program.</summary>
+    public static readonly ImmutableHashSet<string> StackTypes =
+    [
+        "kubernetes:core/v1:Namespace",
+        "kubernetes:core/v1:Service",
+        "kubernetes:apps/v1:Deployment",
+        "frontend:app:Workloads",
+    ];
+
+    private readonly ConcurrentQueue<MockResourceArgs> _registered = new();
+    private readonly ImmutableHashSet<string> _expectedTypes;
+
+    public RecordingMocks(ImmutableHashSet<string>? expectedTypes = null)
+    {
+        _expectedTypes = expectedTypes ?? StackTypes;
+    }
+
+    /// <summary>The resources in the order the program registered them.</summary>
+    public IReadOnlyList<MockResourceArgs> Registered => [.. _registered];
+
+    public Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
+    {
+        if (args.Type is null || !_expectedTypes.Contains(args.Type))
+        {
+            throw new InvalidOperationException($"The program registered an unexpected resource type '{args.Type}' (name '{args.Name}').");
+        }
+
+        _registered.Enqueue(args);
+        return Task.FromResult<(string? id, object state)>(($"{args.Name}-id", args.Inputs));
+    }
+
+    public Task<object> CallAsync(MockCallArgs args) =>
+        throw new InvalidOperationException($"The program made an unexpected call to '{args.Token}'.");
+}
