@@ -162,6 +162,32 @@ public sealed class CrdSchemaBundleTests
         Assert.Equal("required", finding.Rule);
     }
 
+    [Theory]
+    [InlineData("-1", "spec.http[0].route[0].destination.port.number: -1 is less than the minimum 0")]
+    [InlineData("4294967296", "spec.http[0].route[0].destination.port.number: 4294967296 is greater than the maximum 4294967295")]
+    [InlineData("\"80\"", "spec.http[0].route[0].destination.port.number: expected integer, got string")]
+    public void Validate_PortNumberOutOfRangeOrMistyped_ReportsBound(string number, string expected)
+    {
+        var manifest = Trees.FromYaml($"""
+            apiVersion: networking.istio.io/v1
+            kind: VirtualService
+            metadata:
+              name: frontend
+            spec:
+              hosts: [frontend]
+              http:
+                - route:
+                    - destination:
+                        host: frontend
+                        port:
+                          number: {number}
+            """);
+
+        var finding = Assert.Single(Istio.Value.Validate(manifest));
+
+        Assert.Equal(expected, finding.Message);
+    }
+
     [Fact]
     public void Validate_SimpleAndConsistentHashBothSet_ReportsOneOf()
     {
