@@ -127,9 +127,9 @@ internal sealed class SchemaValidator
             Violation(path, $"maxLength: {maxLength}", text, $"{Show(path)}: must be at most {maxLength} characters long");
         }
 
-        if (schema.GetValueOrDefault("pattern") is string pattern && !Regex.IsMatch(text, pattern, RegexOptions.CultureInvariant, PatternTimeout))
+        if (schema.GetValueOrDefault("pattern") is string pattern)
         {
-            Violation(path, $"pattern: {pattern}", text, $"{Show(path)}: {ValueText.Of(text)} does not match the pattern {pattern}");
+            CheckPattern(pattern, text, path);
         }
 
         var formatValid = schema.GetValueOrDefault("format") switch
@@ -141,6 +141,26 @@ internal sealed class SchemaValidator
         if (!formatValid)
         {
             Violation(path, $"format: {schema["format"]}", text, $"{Show(path)}: {ValueText.Of(text)} is not a valid {schema["format"]}");
+        }
+    }
+
+    private void CheckPattern(string pattern, string text, string path)
+    {
+        bool matches;
+        try
+        {
+            matches = Regex.IsMatch(text, pattern, RegexOptions.CultureInvariant, PatternTimeout);
+        }
+        catch (Exception exception) when (exception is ArgumentException or RegexMatchTimeoutException)
+        {
+            // A pattern .NET cannot run is a rule this validator could not check, which must not read as a pass.
+            findings.Add(new SchemaFinding(SchemaFindingKind.NotChecked, path, $"pattern: {pattern}", ValueText.Of(text), $"{Show(path)}: not checked: pattern {pattern}"));
+            return;
+        }
+
+        if (!matches)
+        {
+            Violation(path, $"pattern: {pattern}", text, $"{Show(path)}: {ValueText.Of(text)} does not match the pattern {pattern}");
         }
     }
 

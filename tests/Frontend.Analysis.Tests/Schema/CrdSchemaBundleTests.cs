@@ -371,4 +371,37 @@ public sealed class CrdSchemaBundleTests
         Assert.Equal(SchemaFindingKind.NotChecked, finding.Kind);
         Assert.Equal("spec: not checked: self.size % 2 == 0", finding.Message);
     }
+
+    [Fact]
+    public void Validate_PatternDotNetCannotCompile_ReportsNotChecked()
+    {
+        var bundle = CrdSchemaBundle.Parse("""
+            apiVersion: apiextensions.k8s.io/v1
+            kind: CustomResourceDefinition
+            metadata:
+              name: widgets.example.com
+            spec:
+              group: example.com
+              names:
+                kind: Widget
+              versions:
+                - name: v1
+                  schema:
+                    openAPIV3Schema:
+                      type: object
+                      properties:
+                        spec:
+                          type: object
+                          properties:
+                            code:
+                              type: string
+                              pattern: "(unclosed"
+            """);
+        var manifest = Trees.FromYaml("apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\nspec:\n  code: abc\n");
+
+        var finding = Assert.Single(bundle.Validate(manifest));
+
+        Assert.Equal(SchemaFindingKind.NotChecked, finding.Kind);
+        Assert.Equal("spec.code: not checked: pattern (unclosed", finding.Message);
+    }
 }
