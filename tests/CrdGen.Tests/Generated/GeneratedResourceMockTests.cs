@@ -20,6 +20,7 @@ public sealed class GeneratedResourceMockTests
 {
     private const string DestinationRuleType = "kubernetes:networking.istio.io/v1:DestinationRule";
     private const string PeerAuthenticationType = "kubernetes:security.istio.io/v1:PeerAuthentication";
+    private const string VirtualServiceType = "kubernetes:networking.istio.io/v1:VirtualService";
 
     private static readonly TestOptions Options = new() { IsPreview = false, ProjectName = "frontend", StackName = "dev" };
 
@@ -93,6 +94,49 @@ public sealed class GeneratedResourceMockTests
         var inputs = Assert.Single(mocks.Registered).Inputs;
         Assert.Equal("security.istio.io/v1", inputs["apiVersion"]);
         Assert.Equal("STRICT", Map(Map(inputs["spec"])["mtls"])["mode"]);
+    }
+
+    [Fact]
+    public async Task VirtualService_HeaderMatchAndWeightedRoute_ArriveAsNestedMapsListsAndDoubles()
+    {
+        var mocks = new RecordingMocks(VirtualServiceType);
+
+        await Deployment.TestAsync(mocks, Options, () => _ = new VirtualService("frontend", new VirtualServiceArgs
+        {
+            Spec = new VirtualServiceSpecArgs
+            {
+                Hosts = { "frontend" },
+                Http =
+                {
+                    new VirtualServiceSpecHttpArgs
+                    {
+                        // Istio's header match is a map of StringMatch objects, which crd2pulumi leaves untyped.
+                        Match =
+                        {
+                            new VirtualServiceSpecHttpMatchArgs
+                            {
+                                Headers = { ["x-canary"] = ImmutableDictionary<string, object>.Empty.Add("exact", "always") },
+                            },
+                        },
+                        Route =
+                        {
+                            new VirtualServiceSpecHttpRouteArgs
+                            {
+                                Destination = new VirtualServiceSpecHttpRouteDestinationArgs { Host = "frontend", Subset = "v2" },
+                                Weight = 100,
+                            },
+                        },
+                    },
+                },
+            },
+        }));
+
+        var http = Map(Assert.Single(List(Map(Assert.Single(mocks.Registered).Inputs["spec"])["http"])));
+        var match = Map(Assert.Single(List(http["match"])));
+        var route = Map(Assert.Single(List(http["route"])));
+        Assert.Equal("always", Map(Map(match["headers"])["x-canary"])["exact"]);
+        Assert.Equal(100.0, route["weight"]);
+        Assert.Equal("v2", Map(route["destination"])["subset"]);
     }
 
     private static DestinationRule NewDestinationRule() => new("frontend", new DestinationRuleArgs
