@@ -1,0 +1,78 @@
+using System.Text.Json;
+using Frontend.Analysis.Manifests;
+using Frontend.Cli.Stacks;
+using Frontend.Infra;
+using Frontend.Infra.Configuration;
+using Pulumi;
+using Pulumi.Testing;
+
+namespace Frontend.Cli.Evaluation;
+
+/// <summary>
+/// Runs the real program in-process under Pulumi's mocks, with the stack's config passed through
+/// PULUMI_CONFIG exactly as the Pulumi CLI passes it, and turns what it declares into manifests.
+/// </summary>
+internal static class StackEvaluator
+{
+    private const string ConfigVariable = "PULUMI_CONFIG";
+
+    /// <summary>Serialises evaluations: the SDK keeps one deployment and one PULUMI_CONFIG per process.</summary>
+    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
+
+    public static async Task<StackEvaluation> EvaluateAsync(StackSettings settings)
+    {
+        await OneAtATime.WaitAsync();
+        var previous = Environment.GetEnvironmentVariable(ConfigVariable);
+        try
+        {
+            Environment.SetEnvironmentVariable(ConfigVariable, JsonSerializer.Serialize(settings.Config));
+            var (config, warnings) = ReadConfig(settings);
+            var mocks = new RenderMocks();
+            try
+            {
+                var (_, outputs) = await Deployment.TestAsync(
+                    mocks,
+                    new TestOptions { ProjectName = settings.ProjectName, StackName = settings.StackName, IsPreview = false },
+                    FrontendStack.Run);
+                var manifests = mocks.Registered.Where(IsKubernetesObject).Select(r => Manifest.FromObjectTree(r.Inputs)).ToList();
+                return new StackEvaluation(settings, mocks.Registered, manifests, outputs, config, warnings, []);
+            }
+            catch (Exception e) when (e is RunException or AggregateException)
+            {
+                return new StackEvaluation(settings, mocks.Registered, [], new Dictionary<string, object?>(), config, warnings, Messages(e));
+            }
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(ConfigVariable, previous);
+            OneAtATime.Release();
+        }
+    }
+
+    /// <summary>
+    /// The same config the program reads, for the summary and for warnings, which Pulumi's log shows
+    /// under <c>pulumi up</c> but mocks do not surface.
+    /// </summary>
+    private static (StackConfig? Config, IReadOnlyList<ConfigProblem> Warnings) ReadConfig(StackSettings settings)
+    {
+        var prefix = settings.ProjectName + ":";
+        var loaded = StackConfigLoader.Load(key => settings.Config.GetValueOrDefault(prefix + key));
+        if (loaded.Config is null)
+        {
+            return (null, []);
+        }
+
+        var problems = StackConfigValidator.Validate(loaded.Config, settings.StackName);
+        return (loaded.Config, [.. problems.Where(p => !p.IsError)]);
+    }
+
+    /// <summary>Kubernetes objects become manifests; component resources only group them.</summary>
+    private static bool IsKubernetesObject(MockResourceArgs resource) =>
+        resource.Type?.StartsWith("kubernetes:", StringComparison.Ordinal) == true && resource.Inputs.ContainsKey("apiVersion");
+
+    private static IReadOnlyList<string> Messages(Exception e) => e switch
+    {
+        AggregateException aggregate => [.. aggregate.InnerExceptions.SelectMany(Messages)],
+        _ => [e.Message],
+    };
+}

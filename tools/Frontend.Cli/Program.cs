@@ -1,0 +1,1 @@
+return await Frontend.Cli.CommandLine.RunAsync(args, Console.Out, Console.Error);

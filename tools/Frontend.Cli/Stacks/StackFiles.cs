@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Frontend.Cli.Stacks;
+
+/// <summary>
+/// Reads <c>Pulumi.yaml</c> and <c>Pulumi.&lt;stack&gt;.yaml</c> the way the Pulumi CLI does for a program:
+/// project-level values first, the stack's values over them, every key in the project's namespace
+/// unless it names one, structured values as JSON text. Secrets cannot be decrypted without the stack's
+/// secrets provider, so each becomes a visible placeholder and is listed.
+/// </summary>
+internal static class StackFiles
+{
+    public const string SecretPlaceholder = "[secret: not decrypted offline]";
+
+    /// <summary>The folder holding Pulumi.yaml: <paramref name="start"/> or the nearest one above it.</summary>
+    public static string FindProjectDirectory(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Pulumi.yaml")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new StackFileException($"No Pulumi.yaml in {start} or any folder above it: run from the repository (or a folder inside it).");
+    }
+
+    public static StackSettings Load(string projectDirectory, string stack)
+    {
+        var projectFile = Path.Combine(projectDirectory, "Pulumi.yaml");
+        var project = ReadMapping(projectFile);
+        var projectName = Scalar(project, "name") ?? throw new StackFileException($"{projectFile} has no 'name'.");
+
+        var stackFile = Path.Combine(projectDirectory, $"Pulumi.{stack}.yaml");
+        if (!File.Exists(stackFile))
+        {
+            var known = Directory.EnumerateFiles(projectDirectory, "Pulumi.*.yaml")
+                .Select(f => Path.GetFileName(f)["Pulumi.".Length..^".yaml".Length])
+                .Order(StringComparer.Ordinal);
+            throw new StackFileException($"No stack file {stackFile}. Stacks here: {string.Join(", ", known)}.");
+        }
+
+        var config = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var secrets = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var (key, value) in Entries(project, "config", projectFile))
+        {
+            if (ProjectDefault(value) is { } effective)
+            {
+                Set(config, secrets, Qualify(key, projectName), effective);
+            }
+        }
+
+        foreach (var (key, value) in Entries(ReadMapping(stackFile), "config", stackFile))
+        {
+            Set(config, secrets, Qualify(key, projectName), value);
+        }
+
+        return new StackSettings(projectName, stack, config, [.. secrets]);
+    }
+
+    private static string Qualify(string key, string projectName) => key.Contains(':', StringComparison.Ordinal) ? key : $"{projectName}:{key}";
+
+    /// <summary>A project-level entry is a plain value, or a declaration whose default (or value) applies.</summary>
+    private static YamlNode? ProjectDefault(YamlNode value)
+    {
+        if (value is not YamlMappingNode declaration || Child(declaration, "type") is null && Child(declaration, "default") is null && Child(declaration, "value") is null)
+        {
+            return value;
+        }
+
+        return Child(declaration, "value") ?? Child(declaration, "default");
+    }
+
+    private static void Set(SortedDictionary<string, string> config, SortedSet<string> secrets, string key, YamlNode value)
+    {
+        config[key] = value switch
+        {
+            YamlScalarNode scalar => scalar.Value ?? "",
+            _ => ToJson(value, key, secrets) switch
+            {
+                JsonValue secret when secret.TryGetValue<string>(out var placeholder) => placeholder,
+                var structured => structured?.ToJsonString() ?? "",
+            },
+        };
+    }
+
+    /// <summary>YAML to JSON the way Pulumi types config: plain scalars become booleans and numbers, quoted ones stay strings.</summary>
+    private static JsonNode? ToJson(YamlNode node, string key, ISet<string> secrets) => node switch
+    {
+        YamlMappingNode map when map.Children.Count == 1 && Child(map, "secure") is YamlScalarNode => Secret(key, secrets),
+        YamlMappingNode map => new JsonObject(map.Children.Select(kv => KeyValuePair.Create(((YamlScalarNode)kv.Key).Value!, ToJson(kv.Value, key, secrets)))),
+        YamlSequenceNode list => new JsonArray([.. list.Children.Select(item => ToJson(item, key, secrets))]),
+        YamlScalarNode { Style: ScalarStyle.Plain } plain => Plain(plain.Value ?? ""),
+        YamlScalarNode quoted => JsonValue.Create(quoted.Value ?? ""),
+        _ => throw new StackFileException($"Config '{key}' holds a YAML node of an unsupported kind ({node.NodeType})."),
+    };
+
+    private static JsonValue Secret(string key, ISet<string> secrets)
+    {
+        secrets.Add(key);
+        return JsonValue.Create(SecretPlaceholder);
+    }
+
+    private static JsonValue? Plain(string text) => text switch
+    {
+        "true" or "True" or "TRUE" => JsonValue.Create(true),
+        "false" or "False" or "FALSE" => JsonValue.Create(false),
+        "null" or "Null" or "NULL" or "~" or "" => null,
+        _ when long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole) => JsonValue.Create(whole),
+        _ when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number) => JsonValue.Create(number),
+        _ => JsonValue.Create(text),
+    };
+
+    private static YamlMappingNode ReadMapping(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new StackFileException($"No {Path.GetFileName(path)} in {Path.GetDirectoryName(path)}.");
+        }
+
+        var stream = new YamlStream();
+        try
+        {
+            using var reader = new StreamReader(path);
+            stream.Load(reader);
+        }
+        catch (YamlException e)
+        {
+            throw new StackFileException($"{path} is not valid YAML: {e.Message} (line {e.Start.Line}, column {e.Start.Column}).");
+        }
+
+        return stream.Documents.Count == 0
+            ? new YamlMappingNode()
+            : stream.Documents[0].RootNode as YamlMappingNode ?? throw new StackFileException($"{path} must be a YAML map at the top level (it starts with a {stream.Documents[0].RootNode.NodeType}).");
+    }
+
+    private static IEnumerable<(string Key, YamlNode Value)> Entries(YamlMappingNode file, string section, string path)
+    {
+        switch (Child(file, section))
+        {
+            case null:
+                yield break;
+            case YamlMappingNode map:
+                foreach (var (key, value) in map.Children)
+                {
+                    yield return (((YamlScalarNode)key).Value!, value);
+                }
+
+                break;
+            default:
+                throw new StackFileException($"{path}: '{section}' must be a map of keys to values.");
+        }
+    }
+
+    private static YamlNode? Child(YamlMappingNode map, string key) =>
+        map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+
+    private static string? Scalar(YamlMappingNode map, string key) => (Child(map, key) as YamlScalarNode)?.Value;
+}

@@ -1,0 +1,11 @@
+namespace Frontend.Cli.Stacks;
+
+/// <summary>
+/// A stack's config exactly as the Pulumi CLI hands it to the program: <c>project:key</c> to a string,
+/// structured values as JSON text.
+/// </summary>
+internal sealed record StackSettings(
+    string ProjectName,
+    string StackName,
+    IReadOnlyDictionary<string, string> Config,
+    IReadOnlyList<string> SecretKeys);
