@@ -41,11 +41,14 @@ internal static class OutputConverter
             return value is bool flag ? flag : DefaultOf(targetType);
         }
 
-        if (targetType == typeof(double) || targetType == typeof(int) || targetType == typeof(long) || targetType == typeof(float))
+        if (targetType == typeof(double))
         {
-            return value is double number
-                ? System.Convert.ChangeType(number, targetType, System.Globalization.CultureInfo.InvariantCulture)
-                : DefaultOf(targetType);
+            return value is double number ? number : DefaultOf(targetType);
+        }
+
+        if (targetType == typeof(int))
+        {
+            return value is double number ? (int)number : DefaultOf(targetType);
         }
 
         if (targetType == typeof(JsonElement))
@@ -59,7 +62,7 @@ internal static class OutputConverter
             var arguments = targetType.GetGenericArguments();
             if (definition == typeof(ImmutableArray<>))
             {
-                return ConvertList(value, arguments[0]);
+                return ConvertList(value, arguments[0]) ?? DefaultOf(targetType);
             }
 
             if (definition == typeof(ImmutableDictionary<,>) && arguments[0] == typeof(string))
@@ -83,16 +86,24 @@ internal static class OutputConverter
 
     private static object? DefaultOf(Type type) => type.IsValueType ? Activator.CreateInstance(type) : null;
 
-    private static object ConvertList(object value, Type elementType)
+    private static object? ConvertList(object value, Type elementType)
     {
-        var items = value is ImmutableArray<object> list ? list : [];
+        if (value is not ImmutableArray<object> items)
+        {
+            return null;
+        }
+
         var method = typeof(OutputConverter).GetMethod(nameof(ToImmutableArray), BindingFlags.NonPublic | BindingFlags.Static)!;
         return method.MakeGenericMethod(elementType).Invoke(null, [items.Select(item => Convert(item, elementType))])!;
     }
 
-    private static object ConvertMap(object value, Type valueType)
+    private static object? ConvertMap(object value, Type valueType)
     {
-        var entries = value is ImmutableDictionary<string, object> map ? map : ImmutableDictionary<string, object>.Empty;
+        if (value is not ImmutableDictionary<string, object> entries)
+        {
+            return null;
+        }
+
         var method = typeof(OutputConverter).GetMethod(nameof(ToImmutableDictionary), BindingFlags.NonPublic | BindingFlags.Static)!;
         return method.MakeGenericMethod(valueType).Invoke(
             null, [entries.Select(entry => KeyValuePair.Create(entry.Key, Convert(entry.Value, valueType)))])!;
@@ -107,7 +118,7 @@ internal static class OutputConverter
 
     private static bool Fits(object value, Type type) => value switch
     {
-        double => type == typeof(double) || type == typeof(int) || type == typeof(long) || type == typeof(float)
+        double => type == typeof(double) || type == typeof(int)
             || Nullable.GetUnderlyingType(type) is { } inner && Fits(value, inner),
         string => type == typeof(string),
         bool => type == typeof(bool) || type == typeof(bool?),
