@@ -44,7 +44,7 @@ public sealed class InputList<T> : Input<ImmutableArray<T>>, IAsyncEnumerable<In
     public async IAsyncEnumerator<Input<T>> GetAsyncEnumerator(CancellationToken cancellationToken)
     {
         var data = await OutputValue.DataTask.ConfigureAwait(false);
-        foreach (var value in data.Value.IsDefault ? ImmutableArray<T>.Empty : data.Value)
+        foreach (var value in data.IsKnown && !data.Value.IsDefault ? data.Value : ImmutableArray<T>.Empty)
         {
             cancellationToken.ThrowIfCancellationRequested();
             yield return value;
@@ -53,7 +53,7 @@ public sealed class InputList<T> : Input<ImmutableArray<T>>, IAsyncEnumerable<In
 
     IEnumerator IEnumerable.GetEnumerator()
         => throw new NotSupportedException(
-            "A InputList cannot be synchronously enumerated. Use GetAsyncEnumerator instead.");
+            $"A {GetType().FullName} cannot be synchronously enumerated. Use {nameof(GetAsyncEnumerator)} instead.");
 
     public static implicit operator InputList<T>(T value) => ImmutableArray.Create(value);
 
@@ -69,6 +69,12 @@ public sealed class InputList<T> : Input<ImmutableArray<T>>, IAsyncEnumerable<In
 
     public static implicit operator InputList<T>(List<Input<T>> values) => FromInputs(values);
 
+    public static implicit operator InputList<T>(List<Output<T>> values) => FromInputs(values.Select(value => (Input<T>)value));
+
+    public static implicit operator InputList<T>(ImmutableArray<Input<T>> values) => FromInputs(values);
+
+    public static implicit operator InputList<T>(ImmutableArray<Output<T>> values) => FromInputs(values.Select(value => (Input<T>)value));
+
     public static implicit operator InputList<T>(Output<T> value) => FromInputs([value]);
 
     public static implicit operator InputList<T>(Output<T>[] values) => FromInputs(values.Select(value => (Input<T>)value));
@@ -76,6 +82,8 @@ public sealed class InputList<T> : Input<ImmutableArray<T>>, IAsyncEnumerable<In
     public static implicit operator InputList<T>(Output<T[]> values) => new(values.Apply(array => array.ToImmutableArray()));
 
     public static implicit operator InputList<T>(Output<List<T>> values) => new(values.Apply(list => list.ToImmutableArray()));
+
+    public static implicit operator InputList<T>(Output<IEnumerable<T>> values) => new(values.Apply(items => items.ToImmutableArray()));
 
     public static implicit operator InputList<T>(Output<ImmutableArray<T>> values) => new(values);
 

@@ -20,9 +20,10 @@ public sealed class InputMap<TValue> : Input<ImmutableDictionary<string, TValue>
     {
     }
 
+    /// <summary>Adds, as the real SDK does: setting a key twice fails the run.</summary>
     public Input<TValue> this[string key]
     {
-        set => OutputValue = Output.Tuple(OutputValue, value.ToOutput()).Apply(pair => pair.Item1.SetItem(key, pair.Item2));
+        set => Add(key, value);
     }
 
     public void Add(string key, Input<TValue> value)
@@ -31,25 +32,26 @@ public sealed class InputMap<TValue> : Input<ImmutableDictionary<string, TValue>
         OutputValue = Output.Tuple(OutputValue, value.ToOutput()).Apply(pair => pair.Item1.Add(key, pair.Item2));
     }
 
-    public void Add(InputMap<TValue> values)
+    public void Add(InputMap<TValue> values) => AddRange(values);
+
+    public void AddRange(InputMap<TValue> values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        OutputValue = Combine(OutputValue, values.OutputValue);
+        OutputValue = Output.Tuple(OutputValue, values.OutputValue).Apply(pair => pair.Item1.AddRange(pair.Item2));
     }
 
-    public void AddRange(InputMap<TValue> values) => Add(values);
-
+    /// <summary>A new map with the entries of both; where both have a key, the second's value wins.</summary>
     public static InputMap<TValue> Merge(InputMap<TValue> first, InputMap<TValue> second)
     {
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
-        return new InputMap<TValue>(Combine(first.OutputValue, second.OutputValue));
+        return new InputMap<TValue>(Output.Tuple(first.OutputValue, second.OutputValue).Apply(pair => pair.Item1.SetItems(pair.Item2)));
     }
 
     public async IAsyncEnumerator<Input<KeyValuePair<string, TValue>>> GetAsyncEnumerator(CancellationToken cancellationToken)
     {
         var data = await OutputValue.DataTask.ConfigureAwait(false);
-        foreach (var pair in data.Value ?? ImmutableDictionary<string, TValue>.Empty)
+        foreach (var pair in data.IsKnown && data.Value is not null ? data.Value : ImmutableDictionary<string, TValue>.Empty)
         {
             cancellationToken.ThrowIfCancellationRequested();
             yield return pair;
@@ -58,7 +60,7 @@ public sealed class InputMap<TValue> : Input<ImmutableDictionary<string, TValue>
 
     IEnumerator IEnumerable.GetEnumerator()
         => throw new NotSupportedException(
-            "A InputMap cannot be synchronously enumerated. Use GetAsyncEnumerator instead.");
+            $"A {GetType().FullName} cannot be synchronously enumerated. Use {nameof(GetAsyncEnumerator)} instead.");
 
     public static implicit operator InputMap<TValue>(Dictionary<string, TValue> values)
         => values.ToImmutableDictionary();
@@ -74,8 +76,4 @@ public sealed class InputMap<TValue> : Input<ImmutableDictionary<string, TValue>
 
     public static implicit operator InputMap<TValue>(Output<ImmutableDictionary<string, TValue>> values)
         => new(values);
-
-    private static Output<ImmutableDictionary<string, TValue>> Combine(
-        Output<ImmutableDictionary<string, TValue>> first, Output<ImmutableDictionary<string, TValue>> second)
-        => Output.Tuple(first, second).Apply(pair => pair.Item1.SetItems(pair.Item2));
 }
