@@ -1,0 +1,63 @@
+using Frontend.Analysis.Mesh;
+using Frontend.Analysis.Rendering;
+using Frontend.Cli.Summary;
+
+namespace Frontend.Cli.Commands;
+
+/// <summary>
+/// <c>render &lt;stack&gt; --out dir [--crds bundle.yaml]</c>: validate, analyse, then write one file per resource,
+/// all or nothing, and print what a reviewer wants to read.
+/// </summary>
+internal static class RenderCommand
+{
+    public const string OutOption = "out";
+    public static readonly string[] Positionals = ["stack"];
+    public static readonly string[] Options = [OutOption, StackAnalysis.CrdsOption, StackAnalysis.ProjectDirectoryOption];
+
+    public static async Task<int> RunAsync(Arguments arguments, TextWriter stdout, TextWriter stderr)
+    {
+        var stack = arguments.Positional(0);
+        var outDirectory = arguments.RequiredOption(OutOption, "dir");
+        RefuseToReplaceOtherContent(outDirectory);
+
+        var analysed = await StackAnalysis.RunAsync(arguments, stack, stderr);
+        if (analysed is null)
+        {
+            return ExitCodes.Failed;
+        }
+
+        if (analysed.HasErrors)
+        {
+            var errors = analysed.Findings.Where(finding => finding.Level == FindingLevel.Error).ToList();
+            await stderr.WriteLineAsync($"error: the analysis of stack '{stack}' found {StackAnalysis.Plural(errors.Count, "error")}; nothing was rendered:");
+            await stderr.WriteAsync(FindingFormatter.FormatAll(errors, includeFixes: true));
+            return ExitCodes.Failed;
+        }
+
+        RenderedFolder.Write(outDirectory, analysed.Evaluation.Manifests);
+        await stdout.WriteAsync(RenderSummary.Format(analysed, outDirectory));
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// A render replaces its folder whole; pointing --out at a folder that holds anything but a previous render
+    /// (the repository root, say) must not delete that content.
+    /// </summary>
+    private static void RefuseToReplaceOtherContent(string outDirectory)
+    {
+        if (!Directory.Exists(outDirectory))
+        {
+            return;
+        }
+
+        var foreign = Directory.EnumerateFileSystemEntries(outDirectory)
+            .Select(Path.GetFileName)
+            .Where(name => name is not (RenderLayout.CrdFolder or RenderLayout.ManifestFolder))
+            .Order(StringComparer.Ordinal)
+            .FirstOrDefault();
+        if (foreign is not null)
+        {
+            throw new UsageException($"--{OutOption} {outDirectory} holds '{foreign}', which is not part of a render; give an empty or new folder (a render replaces the whole folder)");
+        }
+    }
+}

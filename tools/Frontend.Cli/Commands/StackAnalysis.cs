@@ -1,0 +1,59 @@
+using Frontend.Analysis.Mesh;
+using Frontend.Analysis.Schema;
+using Frontend.Cli.Evaluation;
+using Frontend.Cli.Stacks;
+
+namespace Frontend.Cli.Commands;
+
+/// <summary>What render and analyze share: read the stack's files, run the program under mocks, analyse what it declared.</summary>
+internal static class StackAnalysis
+{
+    public const string ProjectDirectoryOption = "project-dir";
+    public const string CrdsOption = "crds";
+
+    /// <summary>Null when the program refused the config; the reasons are then written to <paramref name="stderr"/>.</summary>
+    public static async Task<AnalysedStack?> RunAsync(Arguments arguments, string stack, TextWriter stderr)
+    {
+        var projectDirectory = arguments.Option(ProjectDirectoryOption) is { } given
+            ? ExistingDirectory(given, ProjectDirectoryOption)
+            : StackFiles.FindProjectDirectory(Environment.CurrentDirectory);
+        var settings = StackFiles.Load(projectDirectory, stack);
+        var bundlePath = arguments.Option(CrdsOption);
+        var bundle = bundlePath is null ? null : LoadBundle(bundlePath);
+
+        var evaluation = await StackEvaluator.EvaluateAsync(settings);
+        if (!evaluation.Succeeded)
+        {
+            await stderr.WriteLineAsync($"error: stack '{stack}' was refused ({Plural(evaluation.Errors.Count, "problem")}); nothing was rendered:");
+            foreach (var error in evaluation.Errors)
+            {
+                await stderr.WriteLineAsync($"  {error}");
+            }
+
+            return null;
+        }
+
+        var findings = bundle is null
+            ? MeshAnalyzer.Analyze(evaluation.Manifests)
+            : IstioAnalysis.Analyze(evaluation.Manifests, bundle);
+        return new AnalysedStack(evaluation, findings, bundlePath);
+    }
+
+    public static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+
+    private static CrdSchemaBundle LoadBundle(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"--{CrdsOption} {path}: no such file (give a CRD bundle such as Istio's customresourcedefinitions.gen.yaml)");
+        }
+
+        var bundle = CrdSchemaBundle.Load(path);
+        return bundle.DefinedKinds.Count > 0
+            ? bundle
+            : throw new UsageException($"--{CrdsOption} {path}: the file defines no CustomResourceDefinition");
+    }
+
+    private static string ExistingDirectory(string path, string option) =>
+        Directory.Exists(path) ? Path.GetFullPath(path) : throw new UsageException($"--{option} {path}: no such folder");
+}

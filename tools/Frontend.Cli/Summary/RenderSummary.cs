@@ -1,0 +1,214 @@
+using System.Globalization;
+using System.Text;
+using Frontend.Analysis.Manifests;
+using Frontend.Analysis.Mesh;
+using Frontend.Cli.Commands;
+using Frontend.Cli.Stacks;
+using Frontend.Infra.Configuration;
+
+namespace Frontend.Cli.Summary;
+
+/// <summary>
+/// The few lines a reviewer reads after a render: what exists, where traffic goes, which policies are in force,
+/// and anything that weakens the defaults. Read from the rendered manifests, so it shows what would be applied,
+/// not what the config meant to say.
+/// </summary>
+internal static class RenderSummary
+{
+    private const string Indent = "  ";
+
+    public static string Format(AnalysedStack analysed, string outDirectory)
+    {
+        var evaluation = analysed.Evaluation;
+        var manifests = evaluation.Manifests.OrderBy(m => m.DisplayName, StringComparer.Ordinal).ThenBy(m => m.ApiVersion, StringComparer.Ordinal).ToList();
+        var text = new StringBuilder();
+        var namespaces = manifests.Where(m => !m.IsClusterScoped).Select(m => m.EffectiveNamespace).Distinct().Order(StringComparer.Ordinal);
+        Line(text, $"Stack {evaluation.Settings.StackName} (project {evaluation.Settings.ProjectName}), namespace {string.Join(", ", namespaces)}: {StackAnalysis.Plural(manifests.Count, "resource")}");
+        foreach (var manifest in manifests)
+        {
+            Line(text, Indent + manifest.DisplayName);
+        }
+
+        var virtualService = manifests.FirstOrDefault(m => m.Kind == "VirtualService");
+        var destinationRule = manifests.FirstOrDefault(m => m.Kind == "DestinationRule");
+        WriteTraffic(text, virtualService, destinationRule, manifests);
+        WriteMatchRoutes(text, virtualService);
+        WritePolicies(text, virtualService, destinationRule, manifests);
+        WriteList(text, "Secure defaults overridden", OverriddenSecureDefaults(evaluation.Config));
+        WriteList(text, "Config warnings", evaluation.Warnings.Select(warning => warning.ToString()));
+        WriteList(text, "Secrets", evaluation.Settings.SecretKeys.Select(key => $"{key} is rendered as \"{StackFiles.SecretPlaceholder}\": secure values cannot be decrypted offline"));
+        WriteAnalysis(text, analysed);
+        Line(text, $"Wrote {StackAnalysis.Plural(manifests.Count, "file")} to {outDirectory} (kubectl apply -f {outDirectory} --recursive)");
+        return text.ToString();
+    }
+
+    private static void WriteTraffic(StringBuilder text, Manifest? virtualService, Manifest? destinationRule, IReadOnlyList<Manifest> manifests)
+    {
+        var split = WeightedRoute(virtualService);
+        if (split is null)
+        {
+            Line(text, "Traffic split: none (no VirtualService route without a match)");
+            return;
+        }
+
+        var destinations = split.Maps("route");
+        Line(text, "Traffic split:");
+        var width = destinations.Select(SubsetOf).Max(name => name.Length);
+        foreach (var destination in destinations)
+        {
+            var subset = SubsetOf(destination);
+            var weight = destination.Text("weight") ?? (destinations.Count == 1 ? "100" : "0");
+            var workload = Workload(subset, destinationRule, manifests);
+            Line(text, $"{Indent}{subset.PadRight(width)}  {weight,3}%{workload}");
+        }
+    }
+
+    private static void WriteMatchRoutes(StringBuilder text, Manifest? virtualService)
+    {
+        var routes = virtualService?.Body.Map("spec").Maps("http").Where(route => route.ContainsKey("match")).ToList() ?? [];
+        if (routes.Count == 0)
+        {
+            Line(text, "Match routes: none");
+            return;
+        }
+
+        Line(text, "Match routes (before the split):");
+        foreach (var route in routes)
+        {
+            var conditions = string.Join(" or ", route.Maps("match").Select(match => string.Join(", ", Tree.Leaves(match))));
+            var targets = string.Join(", ", route.Maps("route").Select(SubsetOf));
+            Line(text, $"{Indent}{route.Text("name") ?? "(unnamed)"}: {conditions} -> {targets}");
+        }
+    }
+
+    private static void WritePolicies(StringBuilder text, Manifest? virtualService, Manifest? destinationRule, IReadOnlyList<Manifest> manifests)
+    {
+        var policy = destinationRule?.Body.Map("spec").Map("trafficPolicy");
+        var split = WeightedRoute(virtualService);
+        var peerAuthentication = manifests.FirstOrDefault(m => m.Kind == "PeerAuthentication");
+        var budgets = manifests.Where(m => m.Kind == "PodDisruptionBudget").ToList();
+        var rows = new List<(string Name, string Value)>
+        {
+            ("load balancer", Policy(policy, "loadBalancer")),
+            ("connection pool", Policy(policy, "connectionPool")),
+            ("outlier detection", Policy(policy, "outlierDetection")),
+            ("client TLS", Policy(policy, "tls", "not set (Istio auto mTLS)")),
+            ("mTLS", peerAuthentication?.Body.Map("spec").Map("mtls").Text("mode") is { } mode ? $"{mode} ({peerAuthentication.DisplayName})" : "no PeerAuthentication (namespace or mesh policy applies)"),
+            ("disruption budget", budgets.Count == 0 ? "none" : string.Join("; ", budgets.Select(b => $"{b.Name}: {string.Join(", ", Tree.Leaves(b.Body.Map("spec"))
+                .Where(leaf => !leaf.StartsWith("selector.", StringComparison.Ordinal)))}"))),
+            ("retries", Policy(split, "retries", "not set (Istio's default: 2 attempts)")),
+            ("timeout", split?.Text("timeout") ?? "not set (none)"),
+        };
+        foreach (var subset in destinationRule?.Body.Map("spec").Maps("subsets") ?? [])
+        {
+            if (subset.Map("trafficPolicy") is { } own)
+            {
+                rows.Add(($"subset {SubsetName(subset)}", string.Join(", ", Tree.Leaves(own))));
+            }
+        }
+
+        Line(text, "Policies in force:");
+        var width = rows.Max(row => row.Name.Length);
+        foreach (var (name, value) in rows)
+        {
+            Line(text, $"{Indent}{name.PadRight(width)}  {value}");
+        }
+    }
+
+    private static void WriteAnalysis(StringBuilder text, AnalysedStack analysed)
+    {
+        var counts = Enum.GetValues<FindingLevel>()
+            .Select(level => (Level: level, Count: analysed.Findings.Count(f => f.Level == level)))
+            .Where(pair => pair.Count > 0)
+            .Select(pair => $"{pair.Count.ToString(CultureInfo.InvariantCulture)} {pair.Level.ToString().ToLowerInvariant()}");
+        var verdict = analysed.Findings.Count == 0 ? FindingFormatter.NoIssues.TrimEnd('.') : string.Join(", ", counts);
+        Line(text, $"Analysis: {verdict}; {SummaryText.SchemaValidation(analysed)}");
+        foreach (var finding in analysed.Findings)
+        {
+            Line(text, Indent + FindingFormatter.Format(finding));
+        }
+    }
+
+    private static void WriteList(StringBuilder text, string heading, IEnumerable<string> items)
+    {
+        var all = items.ToList();
+        if (all.Count == 0)
+        {
+            Line(text, $"{heading}: none");
+            return;
+        }
+
+        Line(text, $"{heading}:");
+        foreach (var item in all)
+        {
+            Line(text, Indent + item);
+        }
+    }
+
+    /// <summary>The hardened pod settings a stack may turn off; each one it did is worth a reviewer's second look.</summary>
+    private static IEnumerable<string> OverriddenSecureDefaults(StackConfig? config)
+    {
+        if (config is null)
+        {
+            yield break;
+        }
+
+        var defaults = new PodSecurityConfig();
+        foreach (var property in typeof(PodSecurityConfig).GetProperties())
+        {
+            var secure = property.GetValue(defaults);
+            var actual = property.GetValue(config.App.Security);
+            if (!Equals(secure, actual))
+            {
+                yield return $"app.security.{char.ToLowerInvariant(property.Name[0])}{property.Name[1..]} = {Describe(actual)} (default {Describe(secure)})";
+            }
+        }
+    }
+
+    private static string Describe(object? value) => value is null ? "null" : Tree.Scalar(value);
+
+    private static string Policy(IReadOnlyDictionary<string, object?>? parent, string key, string absent = "not set (Istio's default)")
+    {
+        var leaves = Tree.Leaves(parent.Map(key)).ToList();
+        return leaves.Count switch
+        {
+            0 => absent,
+            1 when leaves[0].IndexOf('=', StringComparison.Ordinal) is var equals and > 0 && key is "loadBalancer" or "tls" => leaves[0][(equals + 1)..],
+            _ => string.Join(", ", leaves),
+        };
+    }
+
+    /// <summary>The route that carries the weighted split: the last one without a match, as the program writes it.</summary>
+    private static IReadOnlyDictionary<string, object?>? WeightedRoute(Manifest? virtualService) =>
+        virtualService?.Body.Map("spec").Maps("http").LastOrDefault(route => !route.ContainsKey("match"));
+
+    private static string SubsetOf(IReadOnlyDictionary<string, object?> destination) =>
+        destination.Map("destination").Text("subset") ?? destination.Map("destination").Text("host") ?? "(no destination)";
+
+    private static string SubsetName(IReadOnlyDictionary<string, object?> subset) => subset.Text("name") ?? "(unnamed)";
+
+    /// <summary>", 3 replicas of image:tag" for the Deployment the subset's labels select.</summary>
+    private static string Workload(string subset, Manifest? destinationRule, IReadOnlyList<Manifest> manifests)
+    {
+        var labels = destinationRule?.Body.Map("spec").Maps("subsets").FirstOrDefault(s => SubsetName(s) == subset).Labels("labels");
+        if (labels is null || labels.Count == 0)
+        {
+            return "";
+        }
+
+        var deployment = manifests.FirstOrDefault(m => m.Kind == "Deployment"
+            && m.Body.Map("spec").Map("template").Map("metadata").Labels("labels") is var podLabels
+            && labels.All(label => podLabels.TryGetValue(label.Key, out var value) && value == label.Value));
+        if (deployment is null)
+        {
+            return "  (no Deployment selected)";
+        }
+
+        var spec = deployment.Body.Map("spec");
+        var images = string.Join(", ", spec.Map("template").Map("spec").Maps("containers").Select(c => c.Text("image")).OfType<string>());
+        var replicas = spec.Text("replicas") ?? "1";
+        return $"  {replicas} {(replicas == "1" ? "replica" : "replicas")} of {images} ({deployment.Name})";
+    }
+
+    private static void Line(StringBuilder text, string line) => text.Append(line).Append('\n');
+}
