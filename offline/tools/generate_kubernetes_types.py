@@ -154,7 +154,7 @@ def write_resource(by_type, provided_outputs, kind, group_version, namespace):
         f"    public {kind}(string name, {args_type}? args = null, global::Pulumi.CustomResourceOptions? options = null)\n"
         f"        : base(\"{token}\", name, MakeArgs(args), options)\n    {{\n    }}",
         f"    private {kind}(string name, global::Pulumi.Input<string> id, global::Pulumi.CustomResourceOptions? options = null)\n"
-        f"        : base(\"{token}\", name, MakeArgs(null), WithId(options, id))\n    {{\n    }}",
+        f"        : base(\"{token}\", name, null, WithId(options, id))\n    {{\n    }}",
         f"    public static {kind} Get(string name, global::Pulumi.Input<string> id, global::Pulumi.CustomResourceOptions? options = null)\n"
         f"        => new {kind}(name, id, options);",
         f"    private static {args_type} MakeArgs({args_type}? args)\n    {{\n        args ??= new {args_type}();\n"

@@ -94,6 +94,21 @@ public sealed class SilentBehaviourTests
     }
 
     [Fact]
+    public async Task Get_ExistingObject_ReachesTheMocksWithItsIdAndNoInputs()
+    {
+        var mocks = new RecordingMocks();
+        Namespace? existing = null;
+
+        await Run.UpdateAsync(mocks, () => existing = Namespace.Get("existing", "istio-system"));
+
+        var read = Assert.Single(mocks.Resources);
+        Assert.Equal("kubernetes:core/v1:Namespace", read.Type);
+        Assert.Equal("istio-system", read.Id);
+        Assert.Empty(read.Inputs);
+        Assert.Equal("istio-system", await OutputUtilities.GetValueAsync(existing!.Id));
+    }
+
+    [Fact]
     public async Task TestAsync_ApplyThrows_FailsTheRunLikeAnUnhandledException()
     {
         var error = await Assert.ThrowsAsync<RunException>(() => Run.UpdateAsync(new RecordingMocks(), () =>

@@ -37,7 +37,7 @@ internal static class ResourceRegistration
                 : await context.Mocks.NewResourceAsync(request.MockArgs).ConfigureAwait(false);
 
             outputs.Urn.SetValue(NewUrn(context, request.ParentUrn, resource.GetResourceType(), resource.GetResourceName()), isKnown: true);
-            var resolvedId = id ?? request.MockArgs.Id ?? string.Empty;
+            var resolvedId = (request.IsRead ? request.MockArgs.Id : id ?? request.MockArgs.Id) ?? string.Empty;
             outputs.Id?.SetValue(resolvedId, isKnown: resolvedId.Length > 0);
 
             var serializedState = await SerializeStateAsync(state).ConfigureAwait(false);
@@ -80,7 +80,8 @@ internal static class ResourceRegistration
 
         await WaitForRegistrationAsync(dependencies).ConfigureAwait(false);
 
-        var importId = options.Id is null ? null : await ValueAsync(options.Id.ToOutput()).ConfigureAwait(false);
+        // A non-empty id means "read the existing object" (the Get methods), otherwise it is a registration.
+        var readId = options.Id is null ? null : await ValueAsync(options.Id.ToOutput()).ConfigureAwait(false);
         var provider = options.Provider is null ? string.Empty : await ProviderReferenceAsync(options.Provider).ConfigureAwait(false);
         var mockArgs = new MockResourceArgs
         {
@@ -88,9 +89,9 @@ internal static class ResourceRegistration
             Name = resource.GetResourceName(),
             Inputs = ToMockInputs(inputs),
             Provider = provider,
-            Id = string.IsNullOrEmpty(importId) ? (options as CustomResourceOptions)?.ImportId ?? string.Empty : importId,
+            Id = string.IsNullOrEmpty(readId) ? (options as CustomResourceOptions)?.ImportId ?? string.Empty : readId,
         };
-        return new RegistrationRequest(mockArgs, parentUrn);
+        return new RegistrationRequest(mockArgs, parentUrn, IsRead: !string.IsNullOrEmpty(readId));
     }
 
     /// <summary>
@@ -181,5 +182,5 @@ internal static class ResourceRegistration
             .ConfigureAwait(false);
     }
 
-    private sealed record RegistrationRequest(MockResourceArgs MockArgs, string ParentUrn);
+    private sealed record RegistrationRequest(MockResourceArgs MockArgs, string ParentUrn, bool IsRead);
 }

@@ -27,7 +27,7 @@ public class Deployment : global::Pulumi.Kubernetes.KubernetesResource
     }
 
     private Deployment(string name, global::Pulumi.Input<string> id, global::Pulumi.CustomResourceOptions? options = null)
-        : base("kubernetes:apps/v1:Deployment", name, MakeArgs(null), WithId(options, id))
+        : base("kubernetes:apps/v1:Deployment", name, null, WithId(options, id))
     {
     }
 

@@ -27,7 +27,7 @@ public class Namespace : global::Pulumi.Kubernetes.KubernetesResource
     }
 
     private Namespace(string name, global::Pulumi.Input<string> id, global::Pulumi.CustomResourceOptions? options = null)
-        : base("kubernetes:core/v1:Namespace", name, MakeArgs(null), WithId(options, id))
+        : base("kubernetes:core/v1:Namespace", name, null, WithId(options, id))
     {
     }
 

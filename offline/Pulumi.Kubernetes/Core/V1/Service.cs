@@ -27,7 +27,7 @@ public class Service : global::Pulumi.Kubernetes.KubernetesResource
     }
 
     private Service(string name, global::Pulumi.Input<string> id, global::Pulumi.CustomResourceOptions? options = null)
-        : base("kubernetes:core/v1:Service", name, MakeArgs(null), WithId(options, id))
+        : base("kubernetes:core/v1:Service", name, null, WithId(options, id))
     {
     }
 

@@ -27,7 +27,7 @@ public class PodDisruptionBudget : global::Pulumi.Kubernetes.KubernetesResource
     }
 
     private PodDisruptionBudget(string name, global::Pulumi.Input<string> id, global::Pulumi.CustomResourceOptions? options = null)
-        : base("kubernetes:policy/v1:PodDisruptionBudget", name, MakeArgs(null), WithId(options, id))
+        : base("kubernetes:policy/v1:PodDisruptionBudget", name, null, WithId(options, id))
     {
     }
 
