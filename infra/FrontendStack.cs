@@ -2,15 +2,17 @@ using System.Collections.Immutable;
 using Frontend.Infra.Components;
 using Frontend.Infra.Configuration;
 using Pulumi;
+using Pulumi.Crds.Security.V1;
 using Pulumi.Kubernetes.Core.V1;
 using Pulumi.Kubernetes.Types.Inputs.Core.V1;
 using Pulumi.Kubernetes.Types.Inputs.Meta.V1;
+using Pulumi.Kubernetes.Types.Inputs.Security.V1;
 
 namespace Frontend.Infra;
 
 /// <summary>
-/// The composition root: reads and validates the stack's config once, then declares the namespace and
-/// the components. Nothing is declared while any rule fails; each problem is one error in Pulumi's output.
+/// The composition root: reads and validates the stack's config once, then declares the namespace, the
+/// workloads, the traffic split and the app's mTLS policy. Nothing is declared while any rule fails; each problem is one error in Pulumi's output.
 /// </summary>
 internal static class FrontendStack
 {
@@ -41,15 +43,45 @@ internal static class FrontendStack
             Namespace = namespaceName,
             App = config.App,
             Versions = config.Versions,
+            DisruptionBudget = config.PodDisruptionBudget,
         });
+
+        var serviceHost = Output.Format($"{workloads.ServiceName}.{namespaceName}.svc.cluster.local");
+        var split = new TrafficSplit(config.App.Name, new TrafficSplitArgs
+        {
+            Namespace = namespaceName,
+            ServiceHost = serviceHost,
+            ServicePort = config.App.ServicePort,
+            Versions = config.Versions,
+            TrafficPolicy = config.TrafficPolicy,
+            Routing = config.Routing,
+        });
+
+        if (config.Mtls is { } mtls)
+        {
+            DeclarePeerAuthentication(config.App.Name, namespaceName, mtls);
+        }
 
         return new Dictionary<string, object?>
         {
             ["namespace"] = namespaceName,
-            ["serviceHost"] = Output.Format($"{workloads.ServiceName}.{namespaceName}.svc.cluster.local"),
+            ["serviceHost"] = serviceHost,
             ["weights"] = config.Versions.ToImmutableDictionary(v => v.Name, v => $"{v.Weight}%"),
+            ["subsets"] = split.SubsetNames,
         };
     }
+
+    /// <summary>mTLS for the app's own workloads only (selected by the Service's label), not the whole namespace.</summary>
+    private static PeerAuthentication DeclarePeerAuthentication(string appName, Output<string> namespaceName, MtlsConfig mtls) =>
+        new(appName, new PeerAuthenticationArgs
+        {
+            Metadata = new ObjectMetaArgs { Name = appName, Namespace = namespaceName },
+            Spec = new PeerAuthenticationSpecArgs
+            {
+                Selector = new PeerAuthenticationSpecSelectorArgs { MatchLabels = WorkloadLabels.App(appName) },
+                Mtls = new PeerAuthenticationSpecMtlsArgs { Mode = mtls.Mode },
+            },
+        });
 
     private static Output<string> DeclareNamespace(NamespaceConfig ns)
     {

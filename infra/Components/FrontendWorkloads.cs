@@ -3,15 +3,18 @@ using Frontend.Infra.Configuration;
 using Pulumi;
 using Deployment = Pulumi.Kubernetes.Apps.V1.Deployment;
 using Pulumi.Kubernetes.Core.V1;
+using Pulumi.Kubernetes.Policy.V1;
 using Pulumi.Kubernetes.Types.Inputs.Apps.V1;
 using Pulumi.Kubernetes.Types.Inputs.Core.V1;
 using Pulumi.Kubernetes.Types.Inputs.Meta.V1;
+using Pulumi.Kubernetes.Types.Inputs.Policy.V1;
 
 namespace Frontend.Infra.Components;
 
 /// <summary>
-/// The app's workloads: a Deployment per version, labelled <c>app</c> and <c>version</c>, and the one
-/// Service in front of all of them, selecting <c>app</c> only so that Istio, not Kubernetes, splits traffic.
+/// The app's workloads: a Deployment per version, labelled <c>app</c> and <c>version</c>, optionally a
+/// PodDisruptionBudget per version, and the one Service in front of all of them, selecting <c>app</c>
+/// only so that Istio, not Kubernetes, splits traffic.
 /// </summary>
 internal sealed class FrontendWorkloads : ComponentResource
 {
@@ -36,6 +39,21 @@ internal sealed class FrontendWorkloads : ComponentResource
                 },
                 new CustomResourceOptions { Parent = this }))
             .ToImmutableArray();
+
+        DisruptionBudgets = args.DisruptionBudget is { } budget
+            ? [.. args.Versions.Select(version => new PodDisruptionBudget(
+                $"{name}-{version.Name}",
+                new PodDisruptionBudgetArgs
+                {
+                    Metadata = Metadata($"{app.Name}-{version.Name}", args.Namespace, WorkloadLabels.Pod(app.Name, version.Name)),
+                    Spec = new PodDisruptionBudgetSpecArgs
+                    {
+                        MaxUnavailable = budget.MaxUnavailable,
+                        Selector = new LabelSelectorArgs { MatchLabels = WorkloadLabels.Pod(app.Name, version.Name) },
+                    },
+                },
+                new CustomResourceOptions { Parent = this }))]
+            : [];
 
         Service = new Service(
             name,
@@ -68,6 +86,9 @@ internal sealed class FrontendWorkloads : ComponentResource
     }
 
     public ImmutableArray<Deployment> Deployments { get; }
+
+    /// <summary>One per version, so a node drain never takes a whole version down; empty when not configured.</summary>
+    public ImmutableArray<PodDisruptionBudget> DisruptionBudgets { get; }
 
     public Service Service { get; }
 

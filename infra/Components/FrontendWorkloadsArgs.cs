@@ -11,4 +11,7 @@ internal sealed record FrontendWorkloadsArgs
     public required AppConfig App { get; init; }
 
     public required IReadOnlyList<VersionConfig> Versions { get; init; }
+
+    /// <summary>Null declares no PodDisruptionBudget.</summary>
+    public DisruptionBudgetConfig? DisruptionBudget { get; init; }
 }

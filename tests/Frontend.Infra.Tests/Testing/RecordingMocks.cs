@@ -16,7 +16,12 @@ internal sealed class RecordingMocks : IMocks
         "kubernetes:core/v1:Namespace",
         "kubernetes:core/v1:Service",
         "kubernetes:apps/v1:Deployment",
+        "kubernetes:policy/v1:PodDisruptionBudget",
+        "kubernetes:networking.istio.io/v1:DestinationRule",
+        "kubernetes:networking.istio.io/v1:VirtualService",
+        "kubernetes:security.istio.io/v1:PeerAuthentication",
         "frontend:app:Workloads",
+        "frontend:istio:TrafficSplit",
     ];
 
     private readonly ConcurrentQueue<MockResourceArgs> _registered = new();

@@ -1,0 +1,20 @@
+using Frontend.Infra.Configuration;
+using Pulumi;
+
+namespace Frontend.Infra.Components;
+
+internal sealed record TrafficSplitArgs
+{
+    public required Input<string> Namespace { get; init; }
+
+    /// <summary>The Service's cluster-local FQDN, the host both Istio resources are about.</summary>
+    public required Input<string> ServiceHost { get; init; }
+
+    public required int ServicePort { get; init; }
+
+    public required IReadOnlyList<VersionConfig> Versions { get; init; }
+
+    public TrafficPolicyConfig? TrafficPolicy { get; init; }
+
+    public required RoutingConfig Routing { get; init; }
+}
