@@ -119,7 +119,7 @@ public sealed class OutputsTests
             return new Dictionary<string, object?> { ["answer"] = component.Answer };
         });
 
-        Assert.Equal(["comp", "child"], resources.Select(resource => resource.GetResourceName()).Order(StringComparer.Ordinal).Reverse());
+        Assert.Equal("child|comp", string.Join('|', resources.Select(resource => resource.GetResourceName()).Order(StringComparer.Ordinal)));
         Assert.DoesNotContain(resources, resource => resource.GetResourceType() == "pulumi:pulumi:Stack");
         Assert.Equal(42, await OutputUtilities.GetValueAsync((Output<int>)outputs["answer"]!));
     }

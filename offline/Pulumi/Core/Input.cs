@@ -1,5 +1,3 @@
-using System.Threading.Tasks;
-
 namespace Pulumi;
 
 /// <summary>A value a resource accepts: either a plain value or an output of another resource.</summary>
@@ -21,6 +19,4 @@ public class Input<T> : IInput
     internal Output<T> ToOutput() => OutputValue;
 
     IOutput IInput.ToOutput() => OutputValue;
-
-    internal Task<OutputData<T>> DataTask => OutputValue.DataTask;
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using Pulumi.Testing;
@@ -19,6 +20,7 @@ internal sealed class DeploymentContext
 
     private readonly List<string> _errors = [];
     private readonly List<Resource> _registered = [];
+    private long _declarations;
 
     public DeploymentContext(IMocks mocks, TestOptions options)
     {
@@ -65,16 +67,22 @@ internal sealed class DeploymentContext
         }
     }
 
+    /// <summary>
+    /// The resources that reached the mocks, in the order the program declared them: one order the real SDK
+    /// can produce too (a resource can only depend on one declared before it), and the same on every run.
+    /// </summary>
     public ImmutableArray<Resource> Registered
     {
         get
         {
             lock (_registered)
             {
-                return [.. _registered];
+                return [.. _registered.OrderBy(resource => resource.DeclarationIndex)];
             }
         }
     }
+
+    public long NextDeclarationIndex() => Interlocked.Increment(ref _declarations);
 
     public static DeploymentContext Require()
         => Current ?? throw new InvalidOperationException("Trying to acquire Deployment.Instance before 'Run' was called.");

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Reflection;
 
 namespace Pulumi;
@@ -14,20 +15,19 @@ internal sealed class ResourceOutputs
     private const BindingFlags DeclaredInstanceMembers =
         BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
 
+    private const string UrnName = "urn";
+    private const string IdName = "id";
+
+    private readonly ImmutableDictionary<string, IOutputCompletion> _byName;
+
     private ResourceOutputs(ImmutableDictionary<string, IOutputCompletion> byName)
     {
-        ByName = byName;
+        _byName = byName;
     }
 
-    public const string UrnName = "urn";
+    public IOutputCompletion Urn => _byName[UrnName];
 
-    public const string IdName = "id";
-
-    public ImmutableDictionary<string, IOutputCompletion> ByName { get; }
-
-    public IOutputCompletion Urn => ByName[UrnName];
-
-    public IOutputCompletion? Id => ByName.GetValueOrDefault(IdName);
+    public IOutputCompletion? Id => _byName.GetValueOrDefault(IdName);
 
     public static ResourceOutputs Attach(Resource resource)
     {
@@ -60,33 +60,23 @@ internal sealed class ResourceOutputs
         return new ResourceOutputs(byName.ToImmutable());
     }
 
-    public void FailAll(Exception exception)
+    public void FailUnresolved(Exception exception)
     {
-        foreach (var completion in ByName.Values)
+        foreach (var completion in _byName.Values)
         {
             completion.SetException(exception);
         }
     }
 
-    public void DefaultAll(bool isKnown)
+    public void DefaultUnresolved(bool isKnown)
     {
-        foreach (var completion in ByName.Values)
+        foreach (var completion in _byName.Values)
         {
             completion.SetDefault(isKnown);
         }
     }
 
+    /// <summary>The resource's own outputs, which the state returned by the mocks resolves.</summary>
     public IEnumerable<KeyValuePair<string, IOutputCompletion>> Properties
-    {
-        get
-        {
-            foreach (var pair in ByName)
-            {
-                if (pair.Key is not (UrnName or IdName))
-                {
-                    yield return pair;
-                }
-            }
-        }
-    }
+        => _byName.Where(pair => pair.Key is not (UrnName or IdName));
 }

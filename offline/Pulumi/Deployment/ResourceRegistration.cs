@@ -17,8 +17,12 @@ internal static class ResourceRegistration
 {
     public const string StackType = "pulumi:pulumi:Stack";
 
+    /// <summary>
+    /// Runs on the thread pool: the derived constructor must finish before anything reads the resource, and
+    /// the program's synchronization context (a test framework's, say) must never be needed to finish it.
+    /// </summary>
     public static void Start(DeploymentContext context, Resource resource, ResourceArgs args, ResourceOptions options, ResourceOutputs outputs)
-        => context.Runner.Track(RegisterAsync(context, resource, args, options, outputs));
+        => context.Runner.Track(Task.Run(() => RegisterAsync(context, resource, args, options, outputs)));
 
     public static void RegisterOutputs(DeploymentContext context, Resource resource, Output<IDictionary<string, object?>> outputs)
         => context.Runner.Track(RegisterOutputsAsync(context, resource, outputs));
@@ -28,8 +32,6 @@ internal static class ResourceRegistration
     {
         try
         {
-            // Yield first: the derived constructor must finish before anything reads the resource.
-            await Task.Yield();
             var request = await PrepareAsync(context, resource, args, options).ConfigureAwait(false);
             context.AddRegistered(resource);
             var (id, state) = resource.GetResourceType() == StackType
@@ -49,11 +51,12 @@ internal static class ResourceRegistration
                 }
             }
 
-            outputs.DefaultAll(isKnown: !context.IsDryRun);
+            // An output the state does not mention is unknown in a preview and the type's default in an update.
+            outputs.DefaultUnresolved(isKnown: !context.IsDryRun);
         }
         catch (Exception exception)
         {
-            outputs.FailAll(exception);
+            outputs.FailUnresolved(exception);
             throw;
         }
     }

@@ -24,6 +24,7 @@ public class Resource
         var context = DeploymentContext.Require();
         _type = type;
         _name = name;
+        DeclarationIndex = context.NextDeclarationIndex();
         IsCustom = custom;
         Parent = isRoot ? null : options.Parent ?? context.Stack;
         Parent?.AddChild(this);
@@ -36,6 +37,8 @@ public class Resource
     public Output<string> Urn { get; private set; } = null!;
 
     internal bool IsCustom { get; }
+
+    internal long DeclarationIndex { get; }
 
     internal Resource? Parent { get; }
 
