@@ -6,12 +6,16 @@ namespace SdkBehaviour.Tests;
 /// <summary>BEHAVIOUR.md, "Ordering": a dependency's NewResourceAsync must have returned first.</summary>
 public sealed class OrderingTests
 {
-    private static readonly TimeSpan HoldOpen = TimeSpan.FromMilliseconds(500);
+    // Long enough that a correct engine would have started "vs" meanwhile if it were going to.
+    private static readonly TimeSpan HoldWhileWaitingForDependency = TimeSpan.FromMilliseconds(300);
+
+    // Generous for a loaded machine; released as soon as "vs" starts, so a correct engine never waits it out.
+    private static readonly TimeSpan HoldUntilConcurrentStart = TimeSpan.FromSeconds(10);
 
     [Fact]
     public async Task NewResourceAsync_WithDependsOn_StartsOnlyAfterTheDependencyReturned()
     {
-        var mocks = MocksHoldingDestinationRuleOpen();
+        var mocks = MocksHoldingDestinationRuleOpen(HoldWhileWaitingForDependency);
 
         await Run.UpdateAsync(mocks, () =>
         {
@@ -25,7 +29,7 @@ public sealed class OrderingTests
     [Fact]
     public async Task NewResourceAsync_WithoutDependsOn_RunsConcurrently()
     {
-        var mocks = MocksHoldingDestinationRuleOpen();
+        var mocks = MocksHoldingDestinationRuleOpen(HoldUntilConcurrentStart);
 
         await Run.UpdateAsync(mocks, () =>
         {
@@ -39,7 +43,7 @@ public sealed class OrderingTests
     [Fact]
     public async Task NewResourceAsync_InputFromAnotherResourcesOutput_StartsOnlyAfterThatResourceReturned()
     {
-        var mocks = MocksHoldingDestinationRuleOpen();
+        var mocks = MocksHoldingDestinationRuleOpen(HoldWhileWaitingForDependency);
 
         await Run.UpdateAsync(mocks, () =>
         {
@@ -59,7 +63,7 @@ public sealed class OrderingTests
     }
 
     /// <summary>Holds "dr" open until "vs" reaches the mocks, or for a while if it never does.</summary>
-    private static RecordingMocks MocksHoldingDestinationRuleOpen()
+    private static RecordingMocks MocksHoldingDestinationRuleOpen(TimeSpan hold)
     {
         var serviceStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         return new RecordingMocks
@@ -72,7 +76,7 @@ public sealed class OrderingTests
                     return;
                 }
 
-                await Task.WhenAny(serviceStarted.Task, Task.Delay(HoldOpen));
+                await Task.WhenAny(serviceStarted.Task, Task.Delay(hold));
                 await Task.Delay(TimeSpan.FromMilliseconds(50));
             },
         };
