@@ -1,0 +1,116 @@
+using Frontend.Cli.Tests.Support;
+
+namespace Frontend.Cli.Tests;
+
+public sealed class AnalyzeTests : IDisposable
+{
+    private const string BundleRequiringGateways = """
+        apiVersion: apiextensions.k8s.io/v1
+        kind: CustomResourceDefinition
+        metadata:
+          name: virtualservices.networking.istio.io
+        spec:
+          group: networking.istio.io
+          names:
+            kind: VirtualService
+          versions:
+          - name: v1
+            served: true
+            schema:
+              openAPIV3Schema:
+                type: object
+                properties:
+                  spec:
+                    type: object
+                    x-kubernetes-preserve-unknown-fields: true
+                    required:
+                    - gateways
+        """;
+
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public async Task Analyze_StackAgainstIstiosBundle_ExitsZeroWithNoIssues(string stack)
+    {
+        var run = await CliRun.Of("analyze", stack, "--crds", RepositoryPaths.IstioBundle, "--project-dir", RepositoryPaths.Root);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains($"schema validation against {RepositoryPaths.IstioBundle}", run.Stdout, StringComparison.Ordinal);
+        Assert.EndsWith("No validation issues found.\n", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Analyze_WithoutBundle_SaysSchemaValidationDidNotRun()
+    {
+        var run = await CliRun.Of("analyze", "dev", "--project-dir", RepositoryPaths.Root);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("schema validation not run (add --crds <bundle.yaml>)", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Analyze_SchemaViolation_ReportsIst0106WithItsFixAndExitsOne()
+    {
+        var bundle = _temp.Combine("bundle.yaml");
+        File.WriteAllText(bundle, BundleRequiringGateways);
+
+        var run = await CliRun.Of("analyze", "prod", "--crds", bundle, "--project-dir", RepositoryPaths.Root);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("Error [IST0106] (VirtualService frontend/frontend) Schema validation error:", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("gateways", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("  Fix: ", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Render_SchemaViolation_WritesNothingAndPrintsTheFinding()
+    {
+        var bundle = _temp.Combine("bundle.yaml");
+        File.WriteAllText(bundle, BundleRequiringGateways);
+        var output = _temp.Combine("prod");
+
+        var run = await CliRun.Of("render", "prod", "--out", output, "--crds", bundle, "--project-dir", RepositoryPaths.Root);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.False(Directory.Exists(output));
+        Assert.Contains("found 1 error; nothing was rendered", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("[IST0106]", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Analyze_PortNotNamedByProtocol_IsRefusedByConfigValidationBeforeIst0118()
+    {
+        var project = _temp.WriteProject("ports", StackYaml.TwoVersions(extraConfig: "  frontend:app:\n    portName: web\n"));
+
+        var run = await CliRun.Of("analyze", "ports", "--project-dir", project);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("frontend:app.portName = \"web\"", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("IST0118", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Analyze_InvalidConfig_ExitsOneWithTheProblemsOnStderr()
+    {
+        var project = _temp.WriteProject("bad", StackYaml.TwoVersions(extraConfig: StackYaml.TesterRoute.Replace("version: v2", "version: v9", StringComparison.Ordinal)));
+
+        var run = await CliRun.Of("analyze", "bad", "--project-dir", project);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("v9", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal("", run.Stdout);
+    }
+
+    [Fact]
+    public async Task Analyze_MissingBundleFile_IsAUsageError()
+    {
+        var run = await CliRun.Of("analyze", "dev", "--crds", _temp.Combine("absent.yaml"), "--project-dir", RepositoryPaths.Root);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("absent.yaml: no such file", run.Stderr, StringComparison.Ordinal);
+    }
+}

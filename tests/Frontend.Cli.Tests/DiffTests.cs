@@ -1,0 +1,100 @@
+using Frontend.Cli.Tests.Support;
+
+namespace Frontend.Cli.Tests;
+
+public sealed class DiffTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task Diff_AddedVersion_ListsItsDeploymentAsAddedAndTheSplitAsChanged()
+    {
+        var (before, after) = await RenderBeforeAndAfter(
+            StackYaml.TwoVersions(extraConfig: StackYaml.TesterRoute),
+            StackYaml.TwoVersions(40, 40, StackYaml.ThirdVersion(20), StackYaml.TesterRoute));
+
+        var run = await CliRun.Of("diff", before, after);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("## Rendered manifests\n\n1 added, 2 changed, 0 removed,", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("| `Deployment shop/frontend-v3` | `apps/v1` | added |", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("### Deployment shop/frontend-v3 (added)", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("+++ b/1-manifest/apps_v1-deployment-shop-frontend-v3.yaml", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("+    name: v3\n", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Diff_WeightChange_ShowsTheOldAndNewWeightsInTheVirtualService()
+    {
+        var (before, after) = await RenderBeforeAndAfter(StackYaml.TwoVersions(50, 50), StackYaml.TwoVersions(90, 10));
+
+        var run = await CliRun.Of("diff", before, after, "--title", "Stack shop");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("## Stack shop\n\n0 added, 1 changed, 0 removed,", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("### VirtualService shop/frontend (changed)", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("-      weight: 50\n+      weight: 90\n", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("-      weight: 50\n+      weight: 10\n", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Diff_RemovedRoute_ShowsTheMatchRouteRemovedFromTheVirtualService()
+    {
+        var (before, after) = await RenderBeforeAndAfter(StackYaml.TwoVersions(extraConfig: StackYaml.TesterRoute), StackYaml.TwoVersions());
+
+        var run = await CliRun.Of("diff", before, after);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("| `VirtualService shop/frontend` | `networking.istio.io/v1` | changed |", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("-  - match:\n", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("-    name: testers\n", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("Deployment shop/frontend-v1 (changed)", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Diff_SameRenderTwice_SaysNoChanges()
+    {
+        var (before, after) = await RenderBeforeAndAfter(StackYaml.TwoVersions(), StackYaml.TwoVersions());
+
+        var run = await CliRun.Of("diff", before, after);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("## Rendered manifests\n\nNo changes: 6 resources unchanged.\n", run.Stdout);
+    }
+
+    [Fact]
+    public async Task Diff_MissingFolder_IsAUsageError()
+    {
+        var run = await CliRun.Of("diff", _temp.Combine("absent"), _temp.Path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("absent: no such folder", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal("", run.Stdout);
+    }
+
+    [Fact]
+    public async Task Diff_FolderWithAFileThatIsNotAManifest_ExitsOne()
+    {
+        var broken = _temp.Combine("broken");
+        Directory.CreateDirectory(broken);
+        File.WriteAllText(Path.Combine(broken, "x.yaml"), "kind: Service\n");
+
+        var run = await CliRun.Of("diff", broken, broken);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith("error: ", run.Stderr, StringComparison.Ordinal);
+    }
+
+    private async Task<(string Before, string After)> RenderBeforeAndAfter(string beforeYaml, string afterYaml)
+    {
+        var project = _temp.WriteProject("shop", beforeYaml);
+        var before = _temp.Combine("before");
+        var after = _temp.Combine("after");
+        Assert.Equal(0, (await CliRun.Of("render", "shop", "--out", before, "--project-dir", project)).ExitCode);
+        File.WriteAllText(Path.Combine(project, "Pulumi.shop.yaml"), afterYaml);
+        Assert.Equal(0, (await CliRun.Of("render", "shop", "--out", after, "--project-dir", project)).ExitCode);
+        return (before, after);
+    }
+}

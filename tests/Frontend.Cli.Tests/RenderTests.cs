@@ -1,0 +1,185 @@
+using Frontend.Cli.Stacks;
+using Frontend.Cli.Tests.Support;
+
+namespace Frontend.Cli.Tests;
+
+public sealed class RenderTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public async Task Render_SameStackTwice_FoldersAreByteIdentical(string stack)
+    {
+        var first = _temp.Combine("first");
+        var second = _temp.Combine("second");
+
+        var firstRun = await CliRun.Of("render", stack, "--out", first, "--project-dir", RepositoryPaths.Root);
+        var secondRun = await CliRun.Of("render", stack, "--out", second, "--project-dir", RepositoryPaths.Root);
+
+        Assert.Equal((0, 0), (firstRun.ExitCode, secondRun.ExitCode));
+        var firstFiles = Files(first);
+        Assert.NotEmpty(firstFiles);
+        Assert.Equal(firstFiles.Keys, Files(second).Keys);
+        Assert.All(firstFiles, file => Assert.Equal(file.Value, File.ReadAllBytes(Path.Combine(second, file.Key))));
+    }
+
+    [Fact]
+    public async Task Render_Prod_WritesOneFilePerResourceInTheProviderLayout()
+    {
+        var output = _temp.Combine("prod");
+
+        var run = await CliRun.Of("render", "prod", "--out", output, "--project-dir", RepositoryPaths.Root);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(
+            [
+                "1-manifest/apps_v1-deployment-frontend-frontend-v1.yaml",
+                "1-manifest/apps_v1-deployment-frontend-frontend-v2.yaml",
+                "1-manifest/networking.istio.io_v1-destinationrule-frontend-frontend.yaml",
+                "1-manifest/networking.istio.io_v1-virtualservice-frontend-frontend.yaml",
+                "1-manifest/policy_v1-poddisruptionbudget-frontend-frontend-v1.yaml",
+                "1-manifest/policy_v1-poddisruptionbudget-frontend-frontend-v2.yaml",
+                "1-manifest/security.istio.io_v1-peerauthentication-frontend-frontend.yaml",
+                "1-manifest/v1-namespace-default-frontend.yaml",
+                "1-manifest/v1-service-frontend-frontend.yaml",
+            ],
+            Files(output).Keys);
+        Assert.True(Directory.Exists(Path.Combine(output, "0-crd")));
+    }
+
+    [Fact]
+    public async Task Render_Prod_FilesStartWithApiVersionUseLfAndWholeNumbers()
+    {
+        var output = _temp.Combine("prod");
+
+        await CliRun.Of("render", "prod", "--out", output, "--project-dir", RepositoryPaths.Root);
+
+        var virtualService = File.ReadAllText(Path.Combine(output, "1-manifest", "networking.istio.io_v1-virtualservice-frontend-frontend.yaml"));
+        Assert.StartsWith("apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: frontend\n  namespace: frontend\nspec:\n", virtualService, StringComparison.Ordinal);
+        Assert.DoesNotContain("\r", virtualService, StringComparison.Ordinal);
+        Assert.Contains("weight: 90\n", virtualService, StringComparison.Ordinal);
+        Assert.DoesNotContain("90.0", virtualService, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Render_Prod_SummaryShowsSplitRoutesPoliciesAndAnalysis()
+    {
+        var output = _temp.Combine("prod");
+
+        var run = await CliRun.Of("render", "prod", "--out", output, "--project-dir", RepositoryPaths.Root);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Stack prod (project frontend), namespace frontend: 9 resources\n", run.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"\n  v1 +90%  3 replicas of ghcr\.io/acme/frontend:1\.4\.2", run.Stdout);
+        Assert.Matches(@"\n  v2 +10%  2 replicas of ghcr\.io/acme/frontend:1\.5\.0", run.Stdout);
+        Assert.Contains("testers: headers.x-canary.exact=always -> v2", run.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"mTLS +STRICT", run.Stdout);
+        Assert.Matches(@"client TLS +ISTIO_MUTUAL", run.Stdout);
+        Assert.Contains("Analysis: No validation issues found; schema validation not run", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"Wrote 9 files to {output}", run.Stdout, StringComparison.Ordinal);
+        Assert.Equal("", run.Stderr);
+    }
+
+    [Fact]
+    public async Task Render_WithIstioBundle_SummarySaysSchemaValidationRan()
+    {
+        var run = await CliRun.Of("render", "prod", "--out", _temp.Combine("prod"), "--crds", RepositoryPaths.IstioBundle, "--project-dir", RepositoryPaths.Root);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains($"schema validation against {RepositoryPaths.IstioBundle}", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Render_WeightsNotSummingTo100_WritesNothingAndExitsOneWithTheMessage()
+    {
+        var project = _temp.WriteProject("bad", StackYaml.TwoVersions(90, 20));
+        var output = _temp.Combine("bad");
+
+        var run = await CliRun.Of("render", "bad", "--out", output, "--project-dir", project);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.False(Directory.Exists(output));
+        Assert.Equal("", run.Stdout);
+        Assert.Contains("error: stack 'bad' was refused", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("110", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("pulumi config set --path", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Render_BadConfigOverAnEarlierRender_LeavesTheEarlierRenderAsItWas()
+    {
+        var project = _temp.WriteProject("edited", StackYaml.TwoVersions());
+        var output = _temp.Combine("edited");
+        await CliRun.Of("render", "edited", "--out", output, "--project-dir", project);
+        var before = Files(output);
+        File.WriteAllText(Path.Combine(project, "Pulumi.edited.yaml"), StackYaml.TwoVersions(90, 20));
+
+        var run = await CliRun.Of("render", "edited", "--out", output, "--project-dir", project);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(before.Keys, Files(output).Keys);
+    }
+
+    [Fact]
+    public async Task Render_SecureValue_RendersWithThePlaceholderAndSaysSo()
+    {
+        var project = _temp.WriteProject("secret", StackYaml.TwoVersions(extraConfig: "  frontend:analyticsToken:\n    secure: AAABAKx1c2VyLXNlY3JldA==\n"));
+
+        var run = await CliRun.Of("render", "secret", "--out", _temp.Combine("secret"), "--project-dir", project);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains($"frontend:analyticsToken is rendered as \"{StackFiles.SecretPlaceholder}\"", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Render_ReadOnlyRootFilesystemTurnedOff_SummaryNamesTheOverride()
+    {
+        var project = _temp.WriteProject("writable", StackYaml.TwoVersions(extraConfig: "  frontend:app:\n    security:\n      readOnlyRootFilesystem: false\n"));
+
+        var run = await CliRun.Of("render", "writable", "--out", _temp.Combine("writable"), "--project-dir", project);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Secure defaults overridden:\n  app.security.readOnlyRootFilesystem = false (default true)\n", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Render_Dev_SummarySaysNoSecureDefaultWasOverridden()
+    {
+        var run = await CliRun.Of("render", "dev", "--out", _temp.Combine("dev"), "--project-dir", RepositoryPaths.Root);
+
+        Assert.Contains("Secure defaults overridden: none\n", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Secrets: none\n", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Render_OutFolderHoldingOtherFiles_RefusesAndKeepsThem()
+    {
+        var output = _temp.Combine("precious");
+        Directory.CreateDirectory(output);
+        File.WriteAllText(Path.Combine(output, "notes.txt"), "keep me");
+
+        var run = await CliRun.Of("render", "dev", "--out", output, "--project-dir", RepositoryPaths.Root);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("holds 'notes.txt'", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal("keep me", File.ReadAllText(Path.Combine(output, "notes.txt")));
+    }
+
+    [Fact]
+    public async Task Render_UnknownStack_ExitsOneAndNamesTheStacksThere()
+    {
+        var run = await CliRun.Of("render", "staging", "--out", _temp.Combine("staging"), "--project-dir", RepositoryPaths.Root);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("Stacks here: dev, prod.", run.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_temp.Combine("staging")));
+    }
+
+    private static SortedDictionary<string, byte[]> Files(string folder) =>
+        new(Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .ToDictionary(path => Path.GetRelativePath(folder, path).Replace('\\', '/'), File.ReadAllBytes), StringComparer.Ordinal);
+}

@@ -1,0 +1,58 @@
+using Frontend.Cli.Stacks;
+using Frontend.Cli.Tests.Support;
+
+namespace Frontend.Cli.Tests;
+
+public sealed class StackFilesTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public void Load_ProjectDefaultAndStackValue_StackValueWinsAndKeysAreQualified()
+    {
+        var project = _temp.WriteProject(
+            "dev",
+            "config:\n  frontend:production: true\n  kubernetes:context: kind\n",
+            "config:\n  production:\n    type: boolean\n    default: false\n  replicas: 2\n");
+
+        var settings = StackFiles.Load(project, "dev");
+
+        Assert.Equal("frontend", settings.ProjectName);
+        Assert.Equal("true", settings.Config["frontend:production"]);
+        Assert.Equal("2", settings.Config["frontend:replicas"]);
+        Assert.Equal("kind", settings.Config["kubernetes:context"]);
+    }
+
+    [Fact]
+    public void Load_StructuredValue_BecomesJsonWithNumbersAndQuotedStringsKept()
+    {
+        var project = _temp.WriteProject("dev", "config:\n  frontend:versions:\n    - name: v1\n      weight: 100\n      tag: \"1.0\"\n");
+
+        var settings = StackFiles.Load(project, "dev");
+
+        Assert.Equal("""[{"name":"v1","weight":100,"tag":"1.0"}]""", settings.Config["frontend:versions"]);
+    }
+
+    [Fact]
+    public void Load_SecureValue_BecomesThePlaceholderAndIsListed()
+    {
+        var project = _temp.WriteProject("dev", "config:\n  frontend:token:\n    secure: AAABAHNlY3JldA==\n");
+
+        var settings = StackFiles.Load(project, "dev");
+
+        Assert.Equal(StackFiles.SecretPlaceholder, settings.Config["frontend:token"]);
+        Assert.Equal(["frontend:token"], settings.SecretKeys);
+    }
+
+    [Fact]
+    public void FindProjectDirectory_FromASubfolder_FindsTheFolderWithPulumiYaml()
+    {
+        var nested = Path.Combine(RepositoryPaths.Root, "infra", "Components");
+
+        var found = StackFiles.FindProjectDirectory(nested);
+
+        Assert.Equal(RepositoryPaths.Root.TrimEnd(Path.DirectorySeparatorChar), found.TrimEnd(Path.DirectorySeparatorChar));
+    }
+}
