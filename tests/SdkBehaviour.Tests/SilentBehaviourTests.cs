@@ -77,6 +77,35 @@ public sealed class SilentBehaviourTests
     }
 
     [Fact]
+    public async Task DependsOn_ComponentWithoutChildren_DoesNotWaitForTheComponentItself()
+    {
+        var afterStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var mocks = new RecordingMocks
+        {
+            BeforeReturning = async args =>
+            {
+                if (args.Name == "comp")
+                {
+                    await Task.WhenAny(afterStarted.Task, Task.Delay(TimeSpan.FromSeconds(10)));
+                }
+                else if (args.Name == "after")
+                {
+                    afterStarted.TrySetResult();
+                }
+            },
+        };
+
+        await Run.UpdateAsync(mocks, () =>
+        {
+            var component = new TestComponent("comp");
+            Workloads.Service("after", 8080, new CustomResourceOptions { DependsOn = { component } });
+        });
+
+        var events = mocks.Events.ToList();
+        Assert.True(events.IndexOf("start after") < events.IndexOf("end comp"), string.Join(" | ", events));
+    }
+
+    [Fact]
     public async Task Provider_ExplicitProvider_IsPassedAsItsUrnAndId()
     {
         var mocks = new RecordingMocks();

@@ -98,8 +98,8 @@ internal static class ResourceRegistration
     }
 
     /// <summary>
-    /// A dependency is registered once its URN is known; a component stands for all the resources under it,
-    /// as in the real SDK, so its children are waited for too.
+    /// Waits as the real SDK does: for each custom resource among the dependencies to be registered, where a
+    /// (non-remote) component stands for the resources under it rather than for itself.
     /// </summary>
     private static async Task WaitForRegistrationAsync(IEnumerable<Resource> dependencies)
     {
@@ -112,13 +112,15 @@ internal static class ResourceRegistration
                 continue;
             }
 
-            await dependency.Urn.DataTask.ConfigureAwait(false);
-            if (!dependency.IsCustom)
+            if (dependency.IsCustom)
             {
-                foreach (var child in dependency.Children)
-                {
-                    pending.Push(child);
-                }
+                await dependency.Urn.DataTask.ConfigureAwait(false);
+                continue;
+            }
+
+            foreach (var child in dependency.Children)
+            {
+                pending.Push(child);
             }
         }
     }
