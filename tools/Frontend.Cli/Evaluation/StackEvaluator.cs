@@ -16,6 +16,9 @@ internal static class StackEvaluator
 {
     private const string ConfigVariable = "PULUMI_CONFIG";
 
+    /// <summary>The CLI names the secret keys beside the values, so an SDK that treats secrets specially sees them as such.</summary>
+    private const string SecretKeysVariable = "PULUMI_CONFIG_SECRET_KEYS";
+
     /// <summary>Serialises evaluations: the SDK keeps one deployment and one PULUMI_CONFIG per process.</summary>
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
@@ -23,9 +26,11 @@ internal static class StackEvaluator
     {
         await OneAtATime.WaitAsync();
         var previous = Environment.GetEnvironmentVariable(ConfigVariable);
+        var previousSecretKeys = Environment.GetEnvironmentVariable(SecretKeysVariable);
         try
         {
             Environment.SetEnvironmentVariable(ConfigVariable, JsonSerializer.Serialize(settings.Config));
+            Environment.SetEnvironmentVariable(SecretKeysVariable, JsonSerializer.Serialize(settings.SecretKeys));
             var (config, warnings) = ReadConfig(settings);
             var mocks = new RenderMocks();
             try
@@ -45,6 +50,7 @@ internal static class StackEvaluator
         finally
         {
             Environment.SetEnvironmentVariable(ConfigVariable, previous);
+            Environment.SetEnvironmentVariable(SecretKeysVariable, previousSecretKeys);
             OneAtATime.Release();
         }
     }
