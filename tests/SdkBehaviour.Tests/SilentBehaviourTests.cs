@@ -138,6 +138,26 @@ public sealed class SilentBehaviourTests
     }
 
     [Fact]
+    public async Task Provider_OnAComponent_IsInheritedByItsChildrenOfThatPackage()
+    {
+        var mocks = new RecordingMocks();
+
+        await Run.UpdateAsync(mocks, () =>
+        {
+            var provider = new ProviderResource("kubernetes", "k8s", ResourceArgs.Empty);
+            _ = new TestComponent(
+                "comp",
+                parent => Workloads.Deployment("child", new CustomResourceOptions { Parent = parent }),
+                new ComponentResourceOptions { Provider = provider });
+        });
+
+        Assert.Equal(
+            "urn:pulumi:dev::frontend::pulumi:pulumi:Stack$pulumi:providers:kubernetes::k8s::k8s-id",
+            mocks.Single("child").Provider);
+        Assert.Equal(string.Empty, mocks.Single("comp").Provider);
+    }
+
+    [Fact]
     public async Task TestAsync_ApplyThrows_FailsTheRunLikeAnUnhandledException()
     {
         var error = await Assert.ThrowsAsync<RunException>(() => Run.UpdateAsync(new RecordingMocks(), () =>

@@ -85,7 +85,7 @@ internal static class ResourceRegistration
 
         // A non-empty id means "read the existing object" (the Get methods), otherwise it is a registration.
         var readId = options.Id is null ? null : await ValueAsync(options.Id.ToOutput()).ConfigureAwait(false);
-        var provider = options.Provider is null ? string.Empty : await ProviderReferenceAsync(options.Provider).ConfigureAwait(false);
+        var provider = resource.Provider is null ? string.Empty : await ProviderReferenceAsync(resource.Provider).ConfigureAwait(false);
         var mockArgs = new MockResourceArgs
         {
             Type = resource.GetResourceType(),

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 
 namespace Pulumi;
 
@@ -28,6 +29,7 @@ public class Resource
         IsCustom = custom;
         Parent = isRoot ? null : options.Parent ?? context.Stack;
         Parent?.AddChild(this);
+        (Provider, ProvidersForChildren) = ChooseProviders(type, custom, options);
 
         var outputs = ResourceOutputs.Attach(this);
         ResourceRegistration.Start(context, this, args, options, outputs);
@@ -39,6 +41,12 @@ public class Resource
     internal bool IsCustom { get; }
 
     internal long DeclarationIndex { get; }
+
+    /// <summary>The provider a custom resource is registered with: its own option, else its parent's for its package.</summary>
+    internal ProviderResource? Provider { get; }
+
+    /// <summary>The providers this resource's children inherit, keyed by package.</summary>
+    internal ImmutableDictionary<string, ProviderResource> ProvidersForChildren { get; }
 
     internal Resource? Parent { get; }
 
@@ -56,6 +64,28 @@ public class Resource
     public string GetResourceName() => _name;
 
     public string GetResourceType() => _type;
+
+    /// <summary>How the real SDK's resource constructor picks providers, so that a component's provider reaches its children.</summary>
+    private static (ProviderResource? Provider, ImmutableDictionary<string, ProviderResource> ForChildren) ChooseProviders(
+        string type, bool custom, ResourceOptions options)
+    {
+        var inherited = options.Parent?.ProvidersForChildren ?? ImmutableDictionary<string, ProviderResource>.Empty;
+        var package = type.Split(':') is [var first, _, _] ? first : null;
+        if (custom)
+        {
+            if (options.Provider is null)
+            {
+                return (package is null ? null : inherited.GetValueOrDefault(package), inherited);
+            }
+
+            return (options.Provider, package is null ? inherited : inherited.SetItem(package, options.Provider));
+        }
+
+        var own = options.Provider is not null
+            ? [options.Provider]
+            : (options as ComponentResourceOptions)?.Providers ?? [];
+        return (null, inherited.AddRange(own.Select(provider => KeyValuePair.Create(provider.Package, provider))));
+    }
 
     private void AddChild(Resource child)
     {
