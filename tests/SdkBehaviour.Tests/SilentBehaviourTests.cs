@@ -112,7 +112,7 @@ public sealed class SilentBehaviourTests
 
         await Run.UpdateAsync(mocks, () =>
         {
-            var provider = new ProviderResource("kubernetes", "k8s", ResourceArgs.Empty);
+            var provider = new ProviderResource("kubernetes", "k8s", ResourceArgs.Empty, new CustomResourceOptions());
             Workloads.Deployment("deployment", new CustomResourceOptions { Provider = provider });
         });
 
@@ -144,7 +144,7 @@ public sealed class SilentBehaviourTests
 
         await Run.UpdateAsync(mocks, () =>
         {
-            var provider = new ProviderResource("kubernetes", "k8s", ResourceArgs.Empty);
+            var provider = new ProviderResource("kubernetes", "k8s", ResourceArgs.Empty, new CustomResourceOptions());
             _ = new TestComponent(
                 "comp",
                 parent => Workloads.Deployment("child", new CustomResourceOptions { Parent = parent }),
