@@ -19,7 +19,7 @@ internal static class FrontendStack
     /// <summary>The program as <c>pulumi up</c> runs it: config comes from the stack's settings.</summary>
     public static IDictionary<string, object?> Run()
     {
-        var loaded = StackConfigLoader.Load(new Config().Get);
+        var loaded = StackConfigLoader.Load(new Config().Get, StackConfigKeys.FromEnvironment());
         return loaded.Config is null ? Refuse(loaded.Problems) : Declare(loaded.Config);
     }
 

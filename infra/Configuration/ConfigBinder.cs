@@ -11,6 +11,9 @@ namespace Frontend.Infra.Configuration;
 /// </summary>
 internal static class ConfigBinder
 {
+    /// <summary>JsonDocument's default limit, which no real config comes near.</summary>
+    private const int DefaultMaxDepth = 64;
+
     public static JsonSerializerOptions Options { get; } = CreateOptions();
 
     /// <returns>The bound value, or default when a problem was added.</returns>
@@ -22,10 +25,11 @@ internal static class ConfigBinder
             using var document = JsonDocument.Parse(json);
             root = document.RootElement.Clone();
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
             // Pulumi passes a plain (non-structured) value as raw text; quote it so it reads as what it is.
-            problems.Add(WrongType(key, typeof(T), JsonSerializer.SerializeToElement(json)));
+            var problem = WrongType(key, typeof(T), JsonSerializer.SerializeToElement(json));
+            problems.Add(LooksStructured(json) ? problem with { Rule = $"{problem.Rule}, and this value cannot be read as one: {Unreadable(e)}" } : problem);
             return default;
         }
 
@@ -33,6 +37,14 @@ internal static class ConfigBinder
         Check(root, typeof(T), key, problems);
         return problems.Count > before ? default : root.Deserialize<T>(Options);
     }
+
+    private static bool LooksStructured(string text) => text.TrimStart() is ['[' or '{', ..];
+
+    /// <summary>Why structured text did not parse, without the parser's byte offsets.</summary>
+    private static string Unreadable(JsonException e) =>
+        e.Message.Contains("depth", StringComparison.OrdinalIgnoreCase)
+            ? $"it is nested more than {DefaultMaxDepth} levels deep"
+            : $"it is not valid JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1})";
 
     private static JsonSerializerOptions CreateOptions()
     {

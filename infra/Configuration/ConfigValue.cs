@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Frontend.Infra.Configuration;
@@ -7,9 +8,31 @@ internal static class ConfigValue
 {
     private const int MaxLength = 80;
 
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static string Show(JsonElement value) => Shorten(value.GetRawText());
 
-    public static string Show(string? value) => value is null ? "(not set)" : Shorten(JsonSerializer.Serialize(value));
+    /// <summary>Quoted and escaped as JSON, but non-ASCII letters stay readable (<c>"vé"</c>, not <c>"v\u00E9"</c>).</summary>
+    public static string Show(string? value) => value is null ? "(not set)" : Shorten(JsonSerializer.Serialize(value, Readable));
+
+    /// <summary>A value as Pulumi passes it: structured values are JSON text, plain ones are shown quoted.</summary>
+    public static string ShowRaw(string? value)
+    {
+        if (value is null)
+        {
+            return "(not set)";
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(value);
+            return Show(document.RootElement);
+        }
+        catch (JsonException)
+        {
+            return Show(value);
+        }
+    }
 
     public static string Show(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

@@ -6,7 +6,10 @@ internal static class Spelling
     public static string? Closest(string name, IEnumerable<string> candidates)
     {
         var allowed = Math.Max(2, name.Length / 3);
+        // The distance is at least the difference in length: skipping those candidates keeps a pasted
+        // megabyte-long key from allocating a megabyte-squared table.
         return candidates
+            .Where(candidate => Math.Abs(candidate.Length - name.Length) <= allowed)
             .Select(candidate => (candidate, distance: Distance(name.ToLowerInvariant(), candidate.ToLowerInvariant())))
             .Where(c => c.distance <= allowed)
             .OrderBy(c => c.distance)

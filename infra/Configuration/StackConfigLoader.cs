@@ -9,10 +9,25 @@ internal sealed record LoadedConfig(StackConfig? Config, IReadOnlyList<ConfigPro
 /// </summary>
 internal static class StackConfigLoader
 {
+    /// <summary>The top-level keys the program reads; any other key of the project's namespace is a mistake.</summary>
+    public static readonly IReadOnlyList<string> KnownKeys =
+        ["app", "mtls", "namespace", "podDisruptionBudget", "production", "routing", "trafficPolicy", "versions"];
+
     /// <param name="get">Reads one key of the project's namespace, null when absent: <c>new Config().Get</c>.</param>
-    public static LoadedConfig Load(Func<string, string?> get)
+    public static LoadedConfig Load(Func<string, string?> get) => Load(get, presentKeys: []);
+
+    /// <param name="get">Reads one key of the project's namespace, null when absent: <c>new Config().Get</c>.</param>
+    /// <param name="presentKeys">
+    /// Every key of the project's namespace the stack sets (<see cref="StackConfigKeys.FromEnvironment"/>), so
+    /// that a key the program would never read is reported with the known key it was probably meant to be.
+    /// </param>
+    public static LoadedConfig Load(Func<string, string?> get, IEnumerable<string> presentKeys)
     {
+        ArgumentNullException.ThrowIfNull(get);
+        ArgumentNullException.ThrowIfNull(presentKeys);
         var problems = new List<ConfigProblem>();
+        var unknown = UnknownKeys(get, presentKeys);
+        problems.AddRange(unknown);
 
         T? Optional<T>(string key) =>
             get(key) is { } json ? ConfigBinder.Bind<T>(ConfigPath.Root(key), json, problems) : default;
@@ -25,7 +40,7 @@ internal static class StackConfigLoader
         var routing = Optional<RoutingConfig>("routing");
         var mtls = Optional<MtlsConfig>("mtls");
         var disruptionBudget = Optional<DisruptionBudgetConfig>("podDisruptionBudget");
-        if (get("versions") is null)
+        if (get("versions") is null && !unknown.Any(p => p.Fix.StartsWith("did you mean 'versions'?", StringComparison.Ordinal)))
         {
             problems.Add(MissingVersions());
         }
@@ -47,6 +62,23 @@ internal static class StackConfigLoader
             PodDisruptionBudget = disruptionBudget,
         };
         return new LoadedConfig(config, problems);
+    }
+
+    private static List<ConfigProblem> UnknownKeys(Func<string, string?> get, IEnumerable<string> presentKeys) =>
+        [.. presentKeys
+            .Where(key => !KnownKeys.Contains(key, StringComparer.Ordinal))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .Select(key => UnknownKey(key, get(key)))];
+
+    private static ConfigProblem UnknownKey(string key, string? value)
+    {
+        var path = ConfigPath.Root(ConfigValue.Name(key));
+        var closest = Spelling.Closest(key, KnownKeys);
+        var fix = closest is null
+            ? $"remove it ({path.RemoveCommand()}); the keys this program reads are {string.Join(", ", KnownKeys.Select(k => $"{ConfigPath.Project}:{k}"))}"
+            : $"did you mean '{closest}'? Rename the key in the stack file to {ConfigPath.Project}:{closest}, or {path.RemoveCommand()}";
+        return new ConfigProblem(path, "unknown key", ConfigValue.ShowRaw(value), fix);
     }
 
     private static ConfigProblem MissingVersions()
