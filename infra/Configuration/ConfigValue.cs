@@ -39,6 +39,7 @@ internal static class ConfigValue
     /// <summary>A key name as it appears in a path: a pasted blob as a key must not flood the message either.</summary>
     public static string Name(string name) => name.Length <= 40 ? name : $"{name[..40]}...";
 
-    private static string Shorten(string text) =>
+    /// <summary>A value already written for a message (a list of weights, say), bounded like the others.</summary>
+    public static string Shorten(string text) =>
         text.Length <= MaxLength ? text : $"{text[..MaxLength]}... ({text.Length} characters)";
 }

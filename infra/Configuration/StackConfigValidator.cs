@@ -224,6 +224,6 @@ internal static class StackConfigValidator
         var fix = adjust < 0
             ? "set the weights so they add up to 100"
             : root.Index(adjust).Property("weight").SetCommand(ConfigValue.Show(versions[adjust].Weight + 100 - total));
-        problems.Error(root, $"weights must add up to exactly 100 (a percentage split), but they add up to {total}", $"[{breakdown}]", fix);
+        problems.Error(root, $"weights must add up to exactly 100 (a percentage split), but they add up to {total}", ConfigValue.Shorten($"[{breakdown}]"), fix);
     }
 }
