@@ -27,6 +27,29 @@ public sealed class AnalyzeTests : IDisposable
                     - gateways
         """;
 
+    private const string BundleWithAnUnknownRule = """
+        apiVersion: apiextensions.k8s.io/v1
+        kind: CustomResourceDefinition
+        metadata:
+          name: virtualservices.networking.istio.io
+        spec:
+          group: networking.istio.io
+          names:
+            kind: VirtualService
+          versions:
+          - name: v1
+            served: true
+            schema:
+              openAPIV3Schema:
+                type: object
+                properties:
+                  spec:
+                    type: object
+                    x-kubernetes-preserve-unknown-fields: true
+                    x-kubernetes-validations:
+                    - rule: self.hosts.all(h, h.startsWith('frontend'))
+        """;
+
     private readonly TempFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();
@@ -112,5 +135,20 @@ public sealed class AnalyzeTests : IDisposable
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("absent.yaml: no such file", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Render_RuleThatCannotBeCheckedOffline_WritesAndReportsIst0133AsAWarning()
+    {
+        var bundle = _temp.Combine("bundle.yaml");
+        File.WriteAllText(bundle, BundleWithAnUnknownRule);
+        var output = _temp.Combine("prod");
+
+        var run = await CliRun.Of("render", "prod", "--out", output, "--crds", bundle, "--project-dir", RepositoryPaths.Root);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.True(Directory.Exists(output));
+        Assert.Contains("Analysis: 1 warning;", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("  Warning [IST0133] (VirtualService frontend/frontend)", run.Stdout, StringComparison.Ordinal);
     }
 }

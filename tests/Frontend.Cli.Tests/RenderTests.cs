@@ -127,12 +127,25 @@ public sealed class RenderTests : IDisposable
     [Fact]
     public async Task Render_SecureValue_RendersWithThePlaceholderAndSaysSo()
     {
-        var project = _temp.WriteProject("secret", StackYaml.TwoVersions(extraConfig: "  frontend:analyticsToken:\n    secure: AAABAKx1c2VyLXNlY3JldA==\n"));
+        const string SecretTesterRoute = """
+              frontend:routing:
+                matches:
+                  - name: testers
+                    header:
+                      name: x-canary-token
+                      exact:
+                        secure: AAABAKx1c2VyLXNlY3JldA==
+                    version: v2
+            """;
+        var project = _temp.WriteProject("secret", StackYaml.TwoVersions(extraConfig: SecretTesterRoute));
+        var output = _temp.Combine("secret");
 
-        var run = await CliRun.Of("render", "secret", "--out", _temp.Combine("secret"), "--project-dir", project);
+        var run = await CliRun.Of("render", "secret", "--out", output, "--project-dir", project);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains($"frontend:analyticsToken is rendered as \"{StackFiles.SecretPlaceholder}\"", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"Secrets:\n  frontend:routing: a secure value, shown as \"{StackFiles.SecretPlaceholder}\"", run.Stdout, StringComparison.Ordinal);
+        var virtualService = File.ReadAllText(Path.Combine(output, "1-manifest", "networking.istio.io_v1-virtualservice-shop-frontend.yaml"));
+        Assert.Contains($"exact: \"{StackFiles.SecretPlaceholder}\"", virtualService, StringComparison.Ordinal);
     }
 
     [Fact]

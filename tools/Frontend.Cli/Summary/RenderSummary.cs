@@ -36,7 +36,7 @@ internal static class RenderSummary
         WritePolicies(text, virtualService, destinationRule, manifests);
         WriteList(text, "Secure defaults overridden", OverriddenSecureDefaults(evaluation.Config));
         WriteList(text, "Config warnings", evaluation.Warnings.Select(warning => warning.ToString()));
-        WriteList(text, "Secrets", evaluation.Settings.SecretKeys.Select(key => $"{key} is rendered as \"{StackFiles.SecretPlaceholder}\": secure values cannot be decrypted offline"));
+        WriteList(text, "Secrets", evaluation.Settings.SecretKeys.Select(key => $"{key}: a secure value, shown as \"{StackFiles.SecretPlaceholder}\" (secrets are not decrypted offline)"));
         WriteAnalysis(text, analysed);
         Line(text, $"Wrote {StackAnalysis.Plural(manifests.Count, "file")} to {outDirectory} (kubectl apply -f {outDirectory} --recursive)");
         return text.ToString();
