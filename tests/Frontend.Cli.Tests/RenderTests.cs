@@ -149,6 +149,18 @@ public sealed class RenderTests : IDisposable
     }
 
     [Fact]
+    public async Task Render_VersionAtZeroWeight_SummaryStillShowsItAtZeroPercent()
+    {
+        var project = _temp.WriteProject("retiring", StackYaml.TwoVersions(100, 0));
+
+        var run = await CliRun.Of("render", "retiring", "--out", _temp.Combine("retiring"), "--project-dir", project);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Matches(@"\n  v1 +100%  1 replica of ghcr\.io/acme/frontend:1\.4\.2", run.Stdout);
+        Assert.Matches(@"\n  v2 +0%  1 replica of ghcr\.io/acme/frontend:1\.5\.0", run.Stdout);
+    }
+
+    [Fact]
     public async Task Render_ReadOnlyRootFilesystemTurnedOff_SummaryNamesTheOverride()
     {
         var project = _temp.WriteProject("writable", StackYaml.TwoVersions(extraConfig: "  frontend:app:\n    security:\n      readOnlyRootFilesystem: false\n"));

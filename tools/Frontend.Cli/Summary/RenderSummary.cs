@@ -42,24 +42,29 @@ internal static class RenderSummary
         return text.ToString();
     }
 
+    /// <summary>Every subset, with the share the weighted route gives it: a version at 0% still has pods worth seeing.</summary>
     private static void WriteTraffic(StringBuilder text, Manifest? virtualService, Manifest? destinationRule, IReadOnlyList<Manifest> manifests)
     {
-        var split = WeightedRoute(virtualService);
-        if (split is null)
+        var destinations = WeightedRoute(virtualService).Maps("route");
+        var weights = destinations
+            .GroupBy(SubsetOf, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.First().Text("weight") ?? (destinations.Count == 1 ? "100" : "0"), StringComparer.Ordinal);
+        var subsets = (destinationRule?.Body.Map("spec").Maps("subsets") ?? []).Select(SubsetName)
+            .Concat(destinations.Select(SubsetOf))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (subsets.Count == 0)
         {
-            Line(text, "Traffic split: none (no VirtualService route without a match)");
+            Line(text, "Traffic split: none (no weighted route and no subsets)");
             return;
         }
 
-        var destinations = split.Maps("route");
         Line(text, "Traffic split:");
-        var width = destinations.Select(SubsetOf).Max(name => name.Length);
-        foreach (var destination in destinations)
+        var width = subsets.Max(name => name.Length);
+        foreach (var subset in subsets)
         {
-            var subset = SubsetOf(destination);
-            var weight = destination.Text("weight") ?? (destinations.Count == 1 ? "100" : "0");
-            var workload = Workload(subset, destinationRule, manifests);
-            Line(text, $"{Indent}{subset.PadRight(width)}  {weight,3}%{workload}");
+            var weight = weights.GetValueOrDefault(subset, "0");
+            Line(text, $"{Indent}{subset.PadRight(width)}  {weight,3}%{Workload(subset, destinationRule, manifests)}");
         }
     }
 
