@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Frontend.Analysis.Manifests;
 
 /// <summary>Typed reads from manifest trees that answer "absent" for a missing key or a value of another shape.</summary>
@@ -28,4 +30,25 @@ internal static class TreeValues
         map.MapOrEmpty(key)
             .Where(pair => pair.Value is string)
             .ToDictionary(pair => pair.Key, pair => (string)pair.Value!, StringComparer.Ordinal);
+
+    /// <summary>A scalar of any kind as text (<c>90</c>, <c>true</c>, <c>LEAST_REQUEST</c>); null for a map, a list or nothing.</summary>
+    public static string? TextAt(this IReadOnlyDictionary<string, object?>? map, string key) =>
+        map?.GetValueOrDefault(key) is { } value and not IReadOnlyDictionary<string, object?> and not IReadOnlyList<object?> ? Scalar(value) : null;
+
+    /// <summary>Leaves as <c>path=value</c>, in the tree's (canonical) key order: <c>tcp.maxConnections=100</c>.</summary>
+    public static IEnumerable<string> Leaves(object? node, string path = "") => node switch
+    {
+        IReadOnlyDictionary<string, object?> map => map.SelectMany(pair => Leaves(pair.Value, path.Length == 0 ? pair.Key : $"{path}.{pair.Key}")),
+        IReadOnlyList<object?> list => [$"{path}=[{string.Join(", ", list.SelectMany(item => Leaves(item)))}]"],
+        null => [],
+        _ => [path.Length == 0 ? Scalar(node) : $"{path}={Scalar(node)}"],
+    };
+
+    public static string Scalar(object value) => value switch
+    {
+        bool flag => flag ? "true" : "false",
+        long whole => whole.ToString(CultureInfo.InvariantCulture),
+        double number => number.ToString("R", CultureInfo.InvariantCulture),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+    };
 }

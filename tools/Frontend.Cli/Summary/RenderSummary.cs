@@ -45,11 +45,11 @@ internal static class RenderSummary
     /// <summary>Every subset, with the share the weighted route gives it: a version at 0% still has pods worth seeing.</summary>
     private static void WriteTraffic(StringBuilder text, Manifest? virtualService, Manifest? destinationRule, IReadOnlyList<Manifest> manifests)
     {
-        var destinations = WeightedRoute(virtualService).Maps("route");
+        var destinations = WeightedRoute(virtualService).MapsAt("route");
         var weights = destinations
             .GroupBy(SubsetOf, StringComparer.Ordinal)
-            .ToDictionary(group => group.Key, group => group.First().Text("weight") ?? (destinations.Count == 1 ? "100" : "0"), StringComparer.Ordinal);
-        var subsets = (destinationRule?.Body.Map("spec").Maps("subsets") ?? []).Select(SubsetName)
+            .ToDictionary(group => group.Key, group => group.First().TextAt("weight") ?? (destinations.Count == 1 ? "100" : "0"), StringComparer.Ordinal);
+        var subsets = (destinationRule?.Body.MapAt("spec").MapsAt("subsets") ?? []).Select(SubsetName)
             .Concat(destinations.Select(SubsetOf))
             .Distinct(StringComparer.Ordinal)
             .ToList();
@@ -70,7 +70,7 @@ internal static class RenderSummary
 
     private static void WriteMatchRoutes(StringBuilder text, Manifest? virtualService)
     {
-        var routes = virtualService?.Body.Map("spec").Maps("http").Where(route => route.ContainsKey("match")).ToList() ?? [];
+        var routes = virtualService?.Body.MapAt("spec").MapsAt("http").Where(route => route.ContainsKey("match")).ToList() ?? [];
         if (routes.Count == 0)
         {
             Line(text, "Match routes: none");
@@ -80,15 +80,15 @@ internal static class RenderSummary
         Line(text, "Match routes (before the split):");
         foreach (var route in routes)
         {
-            var conditions = string.Join(" or ", route.Maps("match").Select(match => string.Join(", ", Tree.Leaves(match))));
-            var targets = string.Join(", ", route.Maps("route").Select(SubsetOf));
-            Line(text, $"{Indent}{route.Text("name") ?? "(unnamed)"}: {conditions} -> {targets}");
+            var conditions = string.Join(" or ", route.MapsAt("match").Select(match => string.Join(", ", TreeValues.Leaves(match))));
+            var targets = string.Join(", ", route.MapsAt("route").Select(SubsetOf));
+            Line(text, $"{Indent}{route.TextAt("name") ?? "(unnamed)"}: {conditions} -> {targets}");
         }
     }
 
     private static void WritePolicies(StringBuilder text, Manifest? virtualService, Manifest? destinationRule, IReadOnlyList<Manifest> manifests)
     {
-        var policy = destinationRule?.Body.Map("spec").Map("trafficPolicy");
+        var policy = destinationRule?.Body.MapAt("spec").MapAt("trafficPolicy");
         var split = WeightedRoute(virtualService);
         var peerAuthentication = manifests.FirstOrDefault(m => m.Kind == "PeerAuthentication");
         var budgets = manifests.Where(m => m.Kind == "PodDisruptionBudget").ToList();
@@ -98,17 +98,17 @@ internal static class RenderSummary
             ("connection pool", Policy(policy, "connectionPool")),
             ("outlier detection", Policy(policy, "outlierDetection")),
             ("client TLS", Policy(policy, "tls", "not set (Istio auto mTLS)")),
-            ("mTLS", peerAuthentication?.Body.Map("spec").Map("mtls").Text("mode") is { } mode ? $"{mode} ({peerAuthentication.DisplayName})" : "no PeerAuthentication (namespace or mesh policy applies)"),
-            ("disruption budget", budgets.Count == 0 ? "none" : string.Join("; ", budgets.Select(b => $"{b.Name}: {string.Join(", ", Tree.Leaves(b.Body.Map("spec"))
+            ("mTLS", peerAuthentication?.Body.MapAt("spec").MapAt("mtls").TextAt("mode") is { } mode ? $"{mode} ({peerAuthentication.DisplayName})" : "no PeerAuthentication (namespace or mesh policy applies)"),
+            ("disruption budget", budgets.Count == 0 ? "none" : string.Join("; ", budgets.Select(b => $"{b.Name}: {string.Join(", ", TreeValues.Leaves(b.Body.MapAt("spec"))
                 .Where(leaf => !leaf.StartsWith("selector.", StringComparison.Ordinal)))}"))),
             ("retries", Policy(split, "retries", "not set (Istio's default: 2 attempts)")),
-            ("timeout", split?.Text("timeout") ?? "not set (none)"),
+            ("timeout", split?.TextAt("timeout") ?? "not set (none)"),
         };
-        foreach (var subset in destinationRule?.Body.Map("spec").Maps("subsets") ?? [])
+        foreach (var subset in destinationRule?.Body.MapAt("spec").MapsAt("subsets") ?? [])
         {
-            if (subset.Map("trafficPolicy") is { } own)
+            if (subset.MapAt("trafficPolicy") is { } own)
             {
-                rows.Add(($"subset {SubsetName(subset)}", string.Join(", ", Tree.Leaves(own))));
+                rows.Add(($"subset {SubsetName(subset)}", string.Join(", ", TreeValues.Leaves(own))));
             }
         }
 
@@ -170,11 +170,11 @@ internal static class RenderSummary
         }
     }
 
-    private static string Describe(object? value) => value is null ? "null" : Tree.Scalar(value);
+    private static string Describe(object? value) => value is null ? "null" : TreeValues.Scalar(value);
 
     private static string Policy(IReadOnlyDictionary<string, object?>? parent, string key, string absent = "not set (Istio's default)")
     {
-        var leaves = Tree.Leaves(parent.Map(key)).ToList();
+        var leaves = TreeValues.Leaves(parent.MapAt(key)).ToList();
         return leaves.Count switch
         {
             0 => absent,
@@ -185,33 +185,33 @@ internal static class RenderSummary
 
     /// <summary>The route that carries the weighted split: the last one without a match, as the program writes it.</summary>
     private static IReadOnlyDictionary<string, object?>? WeightedRoute(Manifest? virtualService) =>
-        virtualService?.Body.Map("spec").Maps("http").LastOrDefault(route => !route.ContainsKey("match"));
+        virtualService?.Body.MapAt("spec").MapsAt("http").LastOrDefault(route => !route.ContainsKey("match"));
 
     private static string SubsetOf(IReadOnlyDictionary<string, object?> destination) =>
-        destination.Map("destination").Text("subset") ?? destination.Map("destination").Text("host") ?? "(no destination)";
+        destination.MapAt("destination").TextAt("subset") ?? destination.MapAt("destination").TextAt("host") ?? "(no destination)";
 
-    private static string SubsetName(IReadOnlyDictionary<string, object?> subset) => subset.Text("name") ?? "(unnamed)";
+    private static string SubsetName(IReadOnlyDictionary<string, object?> subset) => subset.TextAt("name") ?? "(unnamed)";
 
     /// <summary>", 3 replicas of image:tag" for the Deployment the subset's labels select.</summary>
     private static string Workload(string subset, Manifest? destinationRule, IReadOnlyList<Manifest> manifests)
     {
-        var labels = destinationRule?.Body.Map("spec").Maps("subsets").FirstOrDefault(s => SubsetName(s) == subset).Labels("labels");
+        var labels = destinationRule?.Body.MapAt("spec").MapsAt("subsets").FirstOrDefault(s => SubsetName(s) == subset).LabelsAt("labels");
         if (labels is null || labels.Count == 0)
         {
             return "";
         }
 
         var deployment = manifests.FirstOrDefault(m => m.Kind == "Deployment"
-            && m.Body.Map("spec").Map("template").Map("metadata").Labels("labels") is var podLabels
+            && m.Body.MapAt("spec").MapAt("template").MapAt("metadata").LabelsAt("labels") is var podLabels
             && labels.All(label => podLabels.TryGetValue(label.Key, out var value) && value == label.Value));
         if (deployment is null)
         {
             return "  (no Deployment selected)";
         }
 
-        var spec = deployment.Body.Map("spec");
-        var images = string.Join(", ", spec.Map("template").Map("spec").Maps("containers").Select(c => c.Text("image")).OfType<string>());
-        var replicas = spec.Text("replicas") ?? "1";
+        var spec = deployment.Body.MapAt("spec");
+        var images = string.Join(", ", spec.MapAt("template").MapAt("spec").MapsAt("containers").Select(c => c.TextAt("image")).OfType<string>());
+        var replicas = spec.TextAt("replicas") ?? "1";
         return $"  {replicas} {(replicas == "1" ? "replica" : "replicas")} of {images} ({deployment.Name})";
     }
 
