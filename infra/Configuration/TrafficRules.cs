@@ -294,7 +294,7 @@ internal static class TrafficRules
         }
 
         // Duplicate names are reported by the version rules; routes resolve to the first.
-        var versions = config.Versions.GroupBy(v => v.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var versions = config.Versions.Select((v, i) => (Version: v, Index: i)).GroupBy(v => v.Version.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var names = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < routing.Matches.Count; i++)
         {
@@ -325,13 +325,13 @@ internal static class TrafficRules
                 CookieToken(path.Property("cookie").Property("value"), cookie.Value, problems);
             }
 
-            if (!versions.TryGetValue(match.Version, out var target))
+            if (!versions.TryGetValue(match.Version, out var routed))
             {
                 problems.Error(path.Property("version"), $"must name a version in 'versions' ({string.Join(", ", versions.Keys)}); a route to a subset that does not exist returns 503", ConfigValue.Show(match.Version), path.Property("version").SetCommand(Spelling.Closest(match.Version, versions.Keys) ?? versions.Keys.First()));
             }
-            else if (target.Replicas == 0)
+            else if (routed.Version.Replicas == 0)
             {
-                problems.Error(path.Property("version"), $"routes to '{target.Name}', which has no replicas; the route would return 503", ConfigValue.Show(match.Version), $"{ConfigPath.Root("versions").Index(config.Versions.ToList().IndexOf(target)).Property("replicas").SetCommand("1")} (or remove the route)");
+                problems.Error(path.Property("version"), $"routes to '{routed.Version.Name}', which has no replicas; the route would return 503", ConfigValue.Show(match.Version), $"{ConfigPath.Root("versions").Index(routed.Index).Property("replicas").SetCommand("1")} (or remove the route)");
             }
         }
     }
