@@ -25,9 +25,13 @@ internal static class StackConfigLoader
     {
         ArgumentNullException.ThrowIfNull(get);
         ArgumentNullException.ThrowIfNull(presentKeys);
-        var problems = new List<ConfigProblem>();
-        var unknown = UnknownKeys(get, presentKeys);
-        problems.AddRange(unknown);
+        var unknown = presentKeys
+            .Where(key => !KnownKeys.Contains(key, StringComparer.Ordinal))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .Select(key => (Key: key, Closest: Spelling.Closest(key, KnownKeys)))
+            .ToList();
+        var problems = unknown.Select(u => UnknownKey(u.Key, u.Closest, get(u.Key))).ToList();
 
         T? Optional<T>(string key) =>
             get(key) is { } json ? ConfigBinder.Bind<T>(ConfigPath.Root(key), json, problems) : default;
@@ -40,7 +44,8 @@ internal static class StackConfigLoader
         var routing = Optional<RoutingConfig>("routing");
         var mtls = Optional<MtlsConfig>("mtls");
         var disruptionBudget = Optional<DisruptionBudgetConfig>("podDisruptionBudget");
-        if (get("versions") is null && !unknown.Any(p => p.Fix.StartsWith("did you mean 'versions'?", StringComparison.Ordinal)))
+        // A misspelt versions key already says which key was meant; "versions is missing" would repeat it.
+        if (get("versions") is null && !unknown.Any(u => u.Closest == "versions"))
         {
             problems.Add(MissingVersions());
         }
@@ -64,17 +69,9 @@ internal static class StackConfigLoader
         return new LoadedConfig(config, problems);
     }
 
-    private static List<ConfigProblem> UnknownKeys(Func<string, string?> get, IEnumerable<string> presentKeys) =>
-        [.. presentKeys
-            .Where(key => !KnownKeys.Contains(key, StringComparer.Ordinal))
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)
-            .Select(key => UnknownKey(key, get(key)))];
-
-    private static ConfigProblem UnknownKey(string key, string? value)
+    private static ConfigProblem UnknownKey(string key, string? closest, string? value)
     {
         var path = ConfigPath.Root(ConfigValue.Name(key));
-        var closest = Spelling.Closest(key, KnownKeys);
         var fix = closest is null
             ? $"remove it ({path.RemoveCommand()}); the keys this program reads are {string.Join(", ", KnownKeys.Select(k => $"{ConfigPath.Project}:{k}"))}"
             : $"did you mean '{closest}'? Rename the key in the stack file to {ConfigPath.Project}:{closest}, or {path.RemoveCommand()}";

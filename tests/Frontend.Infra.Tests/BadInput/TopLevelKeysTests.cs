@@ -8,6 +8,14 @@ public sealed class TopLevelKeysTests
     private const string OneVersion = """[{"name":"v1","image":"ghcr.io/acme/frontend:1.4.2","weight":100}]""";
 
     [Fact]
+    public void KnownKeys_EveryStackConfigProperty_IsAKeyTheLoaderAccepts()
+    {
+        var properties = ConfigBinder.Options.GetTypeInfo(typeof(StackConfig)).Properties.Select(p => p.Name).Order(StringComparer.Ordinal);
+
+        Assert.Equal(properties, StackConfigLoader.KnownKeys);
+    }
+
+    [Fact]
     public void Parse_KeysOfSeveralNamespaces_KeepsOnlyTheProjectsWithoutItsPrefix()
     {
         const string pulumiConfig = """{"frontend:versions":"[]","kubernetes:context":"kind","aws:region":"eu-west-1","frontend:verions":"[]"}""";
