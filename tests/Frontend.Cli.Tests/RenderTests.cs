@@ -172,6 +172,17 @@ public sealed class RenderTests : IDisposable
     }
 
     [Fact]
+    public async Task Render_ProdStackOptingOutOfProduction_SummaryNamesTheOverride()
+    {
+        var project = _temp.WriteProject("prod-eu", StackYaml.TwoVersions(extraConfig: "  frontend:production: false\n"));
+
+        var run = await CliRun.Of("render", "prod-eu", "--out", _temp.Combine("prod-eu"), "--project-dir", project);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Secure defaults overridden:\n  production = false on stack 'prod-eu' (default true: pinned images, STRICT mTLS and disruption budgets are not enforced)\n", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Render_Dev_SummarySaysNoSecureDefaultWasOverridden()
     {
         var run = await CliRun.Of("render", "dev", "--out", _temp.Combine("dev"), "--project-dir", RepositoryPaths.Root);

@@ -47,6 +47,27 @@ public sealed class StackFilesTests : IDisposable
     }
 
     [Fact]
+    public void Load_ValueNestedBeyondAnyRealConfig_RefusedNamingTheKey()
+    {
+        var deep = string.Concat(Enumerable.Repeat("[", 1000)) + string.Concat(Enumerable.Repeat("]", 1000));
+        var project = _temp.WriteProject("dev", $"config:\n  frontend:app: {deep}\n");
+
+        var error = Assert.Throws<StackFileException>(() => StackFiles.Load(project, "dev"));
+
+        Assert.StartsWith("Config 'frontend:app' is nested more than 32 levels deep", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_KeyThatIsAList_RefusedNamingWhereItIs()
+    {
+        var project = _temp.WriteProject("dev", "config:\n  frontend:app:\n    ? [a, b]\n    : 1\n");
+
+        var error = Assert.Throws<StackFileException>(() => StackFiles.Load(project, "dev"));
+
+        Assert.StartsWith("Config 'frontend:app' has a key that is not a plain string (a Sequence at line 3)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FindProjectDirectory_FromASubfolder_FindsTheFolderWithPulumiYaml()
     {
         var nested = Path.Combine(RepositoryPaths.Root, "infra", "Components");

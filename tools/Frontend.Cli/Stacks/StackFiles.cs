@@ -80,7 +80,7 @@ internal static class StackFiles
         config[key] = value switch
         {
             YamlScalarNode scalar => scalar.Value ?? "",
-            _ => ToJson(value, key, secrets) switch
+            _ => ToJson(value, key, secrets, depth: 0) switch
             {
                 JsonValue secret when secret.TryGetValue<string>(out var placeholder) => placeholder,
                 var structured => structured?.ToJsonString() ?? "",
@@ -88,16 +88,32 @@ internal static class StackFiles
         };
     }
 
+    /// <summary>Deeper than any real config, and within what System.Text.Json writes.</summary>
+    private const int MaxDepth = 32;
+
     /// <summary>YAML to JSON the way Pulumi types config: plain scalars become booleans and numbers, quoted ones stay strings.</summary>
-    private static JsonNode? ToJson(YamlNode node, string key, ISet<string> secrets) => node switch
+    private static JsonNode? ToJson(YamlNode node, string key, ISet<string> secrets, int depth)
     {
-        YamlMappingNode map when map.Children.Count == 1 && Child(map, "secure") is YamlScalarNode => Secret(key, secrets),
-        YamlMappingNode map => new JsonObject(map.Children.Select(kv => KeyValuePair.Create(((YamlScalarNode)kv.Key).Value!, ToJson(kv.Value, key, secrets)))),
-        YamlSequenceNode list => new JsonArray([.. list.Children.Select(item => ToJson(item, key, secrets))]),
-        YamlScalarNode { Style: ScalarStyle.Plain } plain => Plain(plain.Value ?? ""),
-        YamlScalarNode quoted => JsonValue.Create(quoted.Value ?? ""),
-        _ => throw new StackFileException($"Config '{key}' holds a YAML node of an unsupported kind ({node.NodeType})."),
-    };
+        if (depth > MaxDepth)
+        {
+            throw new StackFileException($"Config '{key}' is nested more than {MaxDepth} levels deep (line {node.Start.Line}); no setting of this stack goes that deep.");
+        }
+
+        return node switch
+        {
+            YamlMappingNode map when map.Children.Count == 1 && Child(map, "secure") is YamlScalarNode => Secret(key, secrets),
+            YamlMappingNode map => new JsonObject(map.Children.Select(kv => KeyValuePair.Create(KeyText(kv.Key, key), ToJson(kv.Value, key, secrets, depth + 1)))),
+            YamlSequenceNode list => new JsonArray([.. list.Children.Select(item => ToJson(item, key, secrets, depth + 1))]),
+            YamlScalarNode { Style: ScalarStyle.Plain } plain => Plain(plain.Value ?? ""),
+            YamlScalarNode quoted => JsonValue.Create(quoted.Value ?? ""),
+            _ => throw new StackFileException($"Config '{key}' holds a YAML node of an unsupported kind ({node.NodeType})."),
+        };
+    }
+
+    /// <summary>Config keys are plain strings; YAML also allows a list or a map as a key, which config cannot hold.</summary>
+    private static string KeyText(YamlNode key, string context) => key is YamlScalarNode { Value: { } text }
+        ? text
+        : throw new StackFileException($"Config '{context}' has a key that is not a plain string (a {key.NodeType} at line {key.Start.Line}); write the key as text.");
 
     private static JsonValue Secret(string key, ISet<string> secrets)
     {
@@ -147,7 +163,7 @@ internal static class StackFiles
             case YamlMappingNode map:
                 foreach (var (key, value) in map.Children)
                 {
-                    yield return (((YamlScalarNode)key).Value!, value);
+                    yield return (KeyText(key, section), value);
                 }
 
                 break;

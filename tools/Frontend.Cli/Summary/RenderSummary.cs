@@ -34,7 +34,7 @@ internal static class RenderSummary
         WriteTraffic(text, virtualService, destinationRule, manifests);
         WriteMatchRoutes(text, virtualService);
         WritePolicies(text, virtualService, destinationRule, manifests);
-        WriteList(text, "Secure defaults overridden", OverriddenSecureDefaults(evaluation.Config));
+        WriteList(text, "Secure defaults overridden", OverriddenSecureDefaults(evaluation.Config, evaluation.Settings.StackName));
         WriteList(text, "Config warnings", evaluation.Warnings.Select(warning => warning.ToString()));
         WriteList(text, "Secrets", evaluation.Settings.SecretKeys.Select(key => $"{key}: a secure value, shown as \"{StackFiles.SecretPlaceholder}\" (secrets are not decrypted offline)"));
         WriteAnalysis(text, analysed);
@@ -151,11 +151,18 @@ internal static class RenderSummary
     }
 
     /// <summary>The hardened pod settings a stack may turn off; each one it did is worth a reviewer's second look.</summary>
-    private static IEnumerable<string> OverriddenSecureDefaults(StackConfig? config)
+    private static IEnumerable<string> OverriddenSecureDefaults(StackConfig? config, string stackName)
     {
         if (config is null)
         {
             yield break;
+        }
+
+        // A stack named like production that opts out loses the pinned-image, STRICT mTLS and budget rules.
+        var namedProduction = StackConfigValidator.IsProduction(config with { Production = null }, stackName);
+        if (namedProduction && config.Production == false)
+        {
+            yield return $"production = false on stack '{stackName}' (default true: pinned images, STRICT mTLS and disruption budgets are not enforced)";
         }
 
         var defaults = new PodSecurityConfig();
