@@ -54,7 +54,7 @@ public sealed class StackFilesTests : IDisposable
 
         var error = Assert.Throws<StackFileException>(() => StackFiles.Load(project, "dev"));
 
-        Assert.StartsWith("Config 'frontend:app' is nested more than 32 levels deep", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Config 'frontend:app' is nested more than 256 levels deep", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

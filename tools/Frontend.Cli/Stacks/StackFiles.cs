@@ -88,8 +88,8 @@ internal static class StackFiles
         };
     }
 
-    /// <summary>Deeper than any real config, and within what System.Text.Json writes.</summary>
-    private const int MaxDepth = 32;
+    /// <summary>Far deeper than any real config (the program reports anything past 64 itself), and within what System.Text.Json writes.</summary>
+    private const int MaxDepth = 256;
 
     /// <summary>YAML to JSON the way Pulumi types config: plain scalars become booleans and numbers, quoted ones stay strings.</summary>
     private static JsonNode? ToJson(YamlNode node, string key, ISet<string> secrets, int depth)
