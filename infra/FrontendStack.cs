@@ -12,7 +12,8 @@ namespace Frontend.Infra;
 
 /// <summary>
 /// The composition root: reads and validates the stack's config once, then declares the namespace, the
-/// workloads, the traffic split and the app's mTLS policy. Nothing is declared while any rule fails; each problem is one error in Pulumi's output.
+/// workloads, the traffic split and the app's mTLS policy. Nothing is declared while any rule fails;
+/// each problem is one error in Pulumi's output.
 /// </summary>
 internal static class FrontendStack
 {
