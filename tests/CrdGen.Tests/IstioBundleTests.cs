@@ -7,6 +7,8 @@ namespace CrdGen.Tests;
 /// <summary>The generator over Istio 1.30.3's real bundle, with the arguments tools/CrdGen/regenerate.sh passes.</summary>
 public sealed class IstioBundleTests
 {
+    private static string GeneratedFolder => Path.Combine(RepositoryPaths.Root, "crds", "Generated");
+
     private static readonly Lazy<IReadOnlyDictionary<string, string>> IstioFiles = new(() =>
         GeneratorCommand.Generate(Options(), TextWriter.Null).ToDictionary(file => file.RelativePath, file => file.Content));
 
@@ -15,7 +17,7 @@ public sealed class IstioBundleTests
     {
         var files = GeneratorCommand.Generate(Options(), TextWriter.Null);
 
-        var differences = OutputFolder.Compare(RepositoryPaths.GeneratedFolder, files);
+        var differences = OutputFolder.Compare(GeneratedFolder, files);
 
         Assert.Empty(differences);
     }
@@ -60,8 +62,8 @@ public sealed class IstioBundleTests
     }
 
     private static GeneratorOptions Options() => new(
-        RepositoryPaths.IstioBundle,
-        RepositoryPaths.GeneratedFolder,
+        RepositoryPaths.IstioCrdBundle,
+        GeneratedFolder,
         [
             new KindSelector("networking.istio.io", "v1", "DestinationRule"),
             new KindSelector("networking.istio.io", "v1", "VirtualService"),

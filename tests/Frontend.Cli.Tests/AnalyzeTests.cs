@@ -59,10 +59,10 @@ public sealed class AnalyzeTests : IDisposable
     [InlineData("prod")]
     public async Task Analyze_StackAgainstIstiosBundle_ExitsZeroWithNoIssues(string stack)
     {
-        var run = await CliRun.Of("analyze", stack, "--crds", RepositoryPaths.IstioBundle, "--project-dir", RepositoryPaths.Root);
+        var run = await CliRun.Of("analyze", stack, "--crds", RepositoryPaths.IstioCrdBundle, "--project-dir", RepositoryPaths.Root);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains($"schema validation against {RepositoryPaths.IstioBundle}", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"schema validation against {RepositoryPaths.IstioCrdBundle}", run.Stdout, StringComparison.Ordinal);
         Assert.EndsWith("No validation issues found.\n", run.Stdout, StringComparison.Ordinal);
     }
 

@@ -87,10 +87,10 @@ public sealed class RenderTests : IDisposable
     [Fact]
     public async Task Render_WithIstioBundle_SummarySaysSchemaValidationRan()
     {
-        var run = await CliRun.Of("render", "prod", "--out", _temp.Combine("prod"), "--crds", RepositoryPaths.IstioBundle, "--project-dir", RepositoryPaths.Root);
+        var run = await CliRun.Of("render", "prod", "--out", _temp.Combine("prod"), "--crds", RepositoryPaths.IstioCrdBundle, "--project-dir", RepositoryPaths.Root);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains($"schema validation against {RepositoryPaths.IstioBundle}", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"schema validation against {RepositoryPaths.IstioCrdBundle}", run.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

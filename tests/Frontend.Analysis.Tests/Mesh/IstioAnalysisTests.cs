@@ -7,7 +7,7 @@ namespace Frontend.Analysis.Tests.Mesh;
 
 public sealed class IstioAnalysisTests
 {
-    private static readonly Lazy<CrdSchemaBundle> Istio = new(() => CrdSchemaBundle.Load(SharedFiles.IstioCrdBundle));
+    private static readonly Lazy<CrdSchemaBundle> Istio = new(() => CrdSchemaBundle.Load(RepositoryPaths.IstioCrdBundle));
 
     [Fact]
     public void Analyze_SchemaErrorAndMeshProblem_ReportsSchemaErrorFirstAsIst0106()

@@ -48,7 +48,7 @@ public sealed class CelRulesTests
 
     private static List<string> RulesOf(string kind)
     {
-        var documents = YamlTreeReader.ReadDocuments(File.ReadAllText(SharedFiles.IstioCrdBundle), "bundle").OfType<IReadOnlyDictionary<string, object?>>();
+        var documents = YamlTreeReader.ReadDocuments(File.ReadAllText(RepositoryPaths.IstioCrdBundle), "bundle").OfType<IReadOnlyDictionary<string, object?>>();
         var crd = documents.Single(document => ((document["spec"] as IReadOnlyDictionary<string, object?>)?["names"] as IReadOnlyDictionary<string, object?>)?["kind"] as string == kind);
         var version = ((IReadOnlyList<object?>)((IReadOnlyDictionary<string, object?>)crd["spec"]!)["versions"]!)
             .OfType<IReadOnlyDictionary<string, object?>>()

@@ -5,7 +5,7 @@ namespace Frontend.Analysis.Tests.Schema;
 
 public sealed class CrdSchemaBundleTests
 {
-    private static readonly Lazy<CrdSchemaBundle> Istio = new(() => CrdSchemaBundle.Load(SharedFiles.IstioCrdBundle));
+    private static readonly Lazy<CrdSchemaBundle> Istio = new(() => CrdSchemaBundle.Load(RepositoryPaths.IstioCrdBundle));
 
     private const string ValidDestinationRule = """
         apiVersion: networking.istio.io/v1

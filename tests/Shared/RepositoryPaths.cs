@@ -1,14 +1,15 @@
-namespace Frontend.Cli.Tests.Support;
+namespace Frontend.Tests;
 
-/// <summary>The repository (the folder with Infra.sln, found from the test assembly's folder) and the shared Istio bundle beside it.</summary>
+/// <summary>
+/// The repository (the folder holding Infra.sln, found from the test assembly's folder) and the shared
+/// Istio CRD bundle beside it, laid out as CI lays them out. Compiled into every test project.
+/// </summary>
 internal static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
 
-    public static string IstioBundle => Directory
-        .EnumerateFiles(Path.GetFullPath(Path.Combine(Root, "..", "shared", "istio")), "customresourcedefinitions-*.yaml")
-        .Order(StringComparer.Ordinal)
-        .Last();
+    public static string IstioCrdBundle { get; } =
+        Path.GetFullPath(Path.Combine(Root, "..", "shared", "istio", "customresourcedefinitions-1.30.3.yaml"));
 
     private static string FindRoot()
     {
