@@ -173,21 +173,8 @@ internal static class ConfigBinder
             case JsonTypeInfoKind.Enumerable:
                 return Suggest(path.Index(0), contract.ElementType!, default);
             default:
-                var typed = value.ValueKind == JsonValueKind.String && IsScalarOf(Reparse(value.GetString()!), expected);
+                var typed = value.ValueKind == JsonValueKind.String && ConfigValue.TryParse(value.GetString()!, out var reparsed) && IsScalarOf(reparsed, expected);
                 return path.SetCommand(typed ? value.GetString()! : $"<{Describe(expected)}>");
-        }
-    }
-
-    private static JsonElement Reparse(string text)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(text);
-            return document.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            return default;
         }
     }
 

@@ -23,14 +23,22 @@ internal static class ConfigValue
             return "(not set)";
         }
 
+        return TryParse(value, out var structured) ? Show(structured) : Show(value);
+    }
+
+    /// <summary>Reads config text as JSON; false for text that is not JSON (a plain value, or a typo).</summary>
+    public static bool TryParse(string text, out JsonElement value)
+    {
         try
         {
-            using var document = JsonDocument.Parse(value);
-            return Show(document.RootElement);
+            using var document = JsonDocument.Parse(text);
+            value = document.RootElement.Clone();
+            return true;
         }
         catch (JsonException)
         {
-            return Show(value);
+            value = default;
+            return false;
         }
     }
 

@@ -28,15 +28,14 @@ internal static class StackConfigKeys
             return keys;
         }
 
-        using var document = ParseOrNull(pulumiConfig);
-        if (document?.RootElement.ValueKind != JsonValueKind.Object)
+        if (!ConfigValue.TryParse(pulumiConfig, out var config) || config.ValueKind != JsonValueKind.Object)
         {
             // The SDK refuses such a variable before the program runs; there is nothing to list.
             return keys;
         }
 
         var prefix = project + ":";
-        foreach (var entry in document.RootElement.EnumerateObject())
+        foreach (var entry in config.EnumerateObject())
         {
             if (!entry.Name.StartsWith(prefix, StringComparison.Ordinal))
             {
@@ -48,17 +47,5 @@ internal static class StackConfigKeys
         }
 
         return keys;
-    }
-
-    private static JsonDocument? ParseOrNull(string json)
-    {
-        try
-        {
-            return JsonDocument.Parse(json);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 }
