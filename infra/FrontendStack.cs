@@ -56,6 +56,7 @@ internal static class FrontendStack
             Versions = config.Versions,
             TrafficPolicy = config.TrafficPolicy,
             Routing = config.Routing,
+            Workloads = workloads.DeploymentsByVersion,
         });
 
         if (config.Mtls is { } mtls)

@@ -39,6 +39,9 @@ internal sealed class FrontendWorkloads : ComponentResource
                 },
                 new CustomResourceOptions { Parent = this }))
             .ToImmutableArray();
+        DeploymentsByVersion = args.Versions
+            .Zip(Deployments, (version, deployment) => (version.Name, Deployment: (Resource)deployment))
+            .ToImmutableDictionary(pair => pair.Name, pair => pair.Deployment, StringComparer.Ordinal);
 
         DisruptionBudgets = args.DisruptionBudget is { } budget
             ? [.. args.Versions.Select(version => new PodDisruptionBudget(
@@ -86,6 +89,9 @@ internal sealed class FrontendWorkloads : ComponentResource
     }
 
     public ImmutableArray<Deployment> Deployments { get; }
+
+    /// <summary>The same Deployments keyed by version name, for what must wait for a version's pods.</summary>
+    public ImmutableDictionary<string, Resource> DeploymentsByVersion { get; }
 
     /// <summary>One per version, so a node drain never takes a whole version down; empty when not configured.</summary>
     public ImmutableArray<PodDisruptionBudget> DisruptionBudgets { get; }

@@ -17,4 +17,10 @@ internal sealed record TrafficSplitArgs
     public TrafficPolicyConfig? TrafficPolicy { get; init; }
 
     public required RoutingConfig Routing { get; init; }
+
+    /// <summary>
+    /// Each version's Deployment by version name. The VirtualService waits for those of the versions it
+    /// routes to, so a weight goes live only once Pulumi has seen that version's pods ready.
+    /// </summary>
+    public required IReadOnlyDictionary<string, Resource> Workloads { get; init; }
 }

@@ -14,6 +14,16 @@ internal sealed record RoutingConfig
     public string? Timeout { get; init; }
 }
 
+/// <summary>Which versions the VirtualService sends traffic to, whatever route names them.</summary>
+internal static class RoutedVersions
+{
+    /// <summary>The match routes' targets and every version with a weight.</summary>
+    public static IReadOnlySet<string> Of(IEnumerable<VersionConfig> versions, RoutingConfig routing) =>
+        routing.Matches.Select(m => m.Version)
+            .Concat(versions.Where(v => v.Weight > 0).Select(v => v.Name))
+            .ToHashSet(StringComparer.Ordinal);
+}
+
 /// <summary>Sends requests that carry a header or a cookie to one chosen version, whatever the weights.</summary>
 internal sealed record MatchRouteConfig
 {

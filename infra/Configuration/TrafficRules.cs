@@ -38,7 +38,7 @@ internal static class TrafficRules
         WarnAboutAffinityAcrossVersions(config, problems);
         ValidateRouting(config, problems);
         ValidateMtls(config.Mtls, production, problems);
-        ValidateDisruptionBudget(config.PodDisruptionBudget, production, problems);
+        ValidateDisruptionBudget(config, production, problems);
     }
 
     private static void ValidatePolicy(ConfigPath path, TrafficPolicyConfig policy, bool strictMtls, Problems problems)
@@ -384,16 +384,56 @@ internal static class TrafficRules
         }
     }
 
-    private static void ValidateDisruptionBudget(DisruptionBudgetConfig? budget, bool production, Problems problems)
+    private static void ValidateDisruptionBudget(StackConfig config, bool production, Problems problems)
     {
         var path = ConfigPath.Root("podDisruptionBudget");
-        if (budget is not null)
+        if (config.PodDisruptionBudget is not { } budget)
         {
-            problems.InRange(path.Property("maxUnavailable"), budget.MaxUnavailable, 1, StackConfigValidator.MaxReplicas, "0 would block every node drain");
+            if (production)
+            {
+                problems.Error(path, "is required in production, so a node drain never takes a whole version down", "(not set)", path.Property("maxUnavailable").SetCommand("1"));
+            }
+
+            return;
         }
-        else if (production)
+
+        problems.InRange(path.Property("maxUnavailable"), budget.MaxUnavailable, 1, StackConfigValidator.MaxReplicas, "0 would block every node drain");
+        ValidateBudgetCoversRoutedVersions(config, budget, production, problems);
+    }
+
+    /// <summary>
+    /// A budget keeps a version up through a drain only while it has more pods than the drain may take:
+    /// with 1 replica and maxUnavailable 1 the drain evicts the only pod and the version's share gets 503s.
+    /// Production refuses that for a version that receives traffic; elsewhere it is a warning that says so.
+    /// A version no route names may run on fewer pods: nothing is sent to it.
+    /// </summary>
+    private static void ValidateBudgetCoversRoutedVersions(StackConfig config, DisruptionBudgetConfig budget, bool production, Problems problems)
+    {
+        if (budget.MaxUnavailable < 1)
         {
-            problems.Error(path, "is required in production, so a node drain never takes a whole version down", "(not set)", path.Property("maxUnavailable").SetCommand("1"));
+            return;
+        }
+
+        var routed = RoutedVersions.Of(config.Versions, config.Routing);
+        var needed = budget.MaxUnavailable + 1;
+        for (var i = 0; i < config.Versions.Count; i++)
+        {
+            var version = config.Versions[i];
+            if (!routed.Contains(version.Name) || version.Replicas is 0 || version.Replicas >= needed)
+            {
+                continue;
+            }
+
+            var path = ConfigPath.Root("versions").Index(i).Property("replicas");
+            var rule = $"must be at least {needed} for a version that receives traffic under a disruption budget of maxUnavailable {budget.MaxUnavailable}: with {version.Replicas} a node drain may evict every pod of '{version.Name}' and its traffic gets 503s";
+            if (production)
+            {
+                problems.Error(path, rule + " (required in production)", ConfigValue.Show(version.Replicas), path.SetCommand(ConfigValue.Show(needed)));
+            }
+            else
+            {
+                problems.Warning(path, rule, ConfigValue.Show(version.Replicas), path.SetCommand(ConfigValue.Show(needed)));
+            }
         }
     }
 

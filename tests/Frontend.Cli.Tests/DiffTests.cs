@@ -9,7 +9,7 @@ public sealed class DiffTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public async Task Diff_AddedVersion_ListsItsDeploymentAsAddedAndTheSplitAsChanged()
+    public async Task Diff_AddedVersion_ListsItsDeploymentAsAddedTheDestinationRuleAsReplacedAndTheSplitAsChanged()
     {
         var (before, after) = await RenderBeforeAndAfter(
             StackYaml.TwoVersions(extraConfig: StackYaml.TesterRoute),
@@ -18,8 +18,11 @@ public sealed class DiffTests : IDisposable
         var run = await CliRun.Of("diff", before, after);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.StartsWith("## Rendered manifests\n\n1 added, 2 changed, 0 removed,", run.Stdout, StringComparison.Ordinal);
+        // The DestinationRule is named by its set of subsets: a new set is a new rule beside the old one.
+        Assert.StartsWith("## Rendered manifests\n\n2 added, 1 changed, 1 removed,", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("| `Deployment shop/frontend-v3` | `apps/v1` | added |", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("| `DestinationRule shop/frontend-34cf7b28` | `networking.istio.io/v1` | removed |", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("| `VirtualService shop/frontend` | `networking.istio.io/v1` | changed |", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("### Deployment shop/frontend-v3 (added)", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("+++ b/1-manifest/apps_v1-deployment-shop-frontend-v3.yaml", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("+    name: v3\n", run.Stdout, StringComparison.Ordinal);

@@ -39,7 +39,7 @@ public sealed class RenderTests : IDisposable
             [
                 "1-manifest/apps_v1-deployment-frontend-frontend-v1.yaml",
                 "1-manifest/apps_v1-deployment-frontend-frontend-v2.yaml",
-                "1-manifest/networking.istio.io_v1-destinationrule-frontend-frontend.yaml",
+                "1-manifest/networking.istio.io_v1-destinationrule-frontend-frontend-34cf7b28.yaml",
                 "1-manifest/networking.istio.io_v1-virtualservice-frontend-frontend.yaml",
                 "1-manifest/policy_v1-poddisruptionbudget-frontend-frontend-v1.yaml",
                 "1-manifest/policy_v1-poddisruptionbudget-frontend-frontend-v2.yaml",

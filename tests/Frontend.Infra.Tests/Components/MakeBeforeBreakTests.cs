@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Frontend.Infra.Configuration;
 using Frontend.Infra.Tests.Testing;
 using Pulumi;
 using Pulumi.Testing;
@@ -6,8 +7,9 @@ using Pulumi.Testing;
 namespace Frontend.Infra.Tests.Components;
 
 /// <summary>
-/// A new subset must exist before a route sends traffic to it. The VirtualService depends on the
-/// DestinationRule, so Pulumi registers it only after the DestinationRule's registration has returned.
+/// A new subset must exist, and its pods be ready, before a route sends traffic to it. The VirtualService
+/// depends on the DestinationRule and on the routed versions' Deployments, so Pulumi registers it only
+/// after their registrations have returned (for a Deployment, once Pulumi's await has seen it ready).
 /// </summary>
 public sealed class MakeBeforeBreakTests
 {
@@ -37,8 +39,54 @@ public sealed class MakeBeforeBreakTests
         Assert.Contains(events.Take(ruleEnd), e => e == "end kubernetes:apps/v1:Deployment");
     }
 
-    /// <summary>Holds one resource type's registration open and records when each registration starts and ends.</summary>
-    private sealed class HoldingMocks(string holdType, TimeSpan hold) : IMocks
+    [Fact]
+    public async Task Declare_VirtualService_RegistersOnlyAfterEveryRoutedVersionsDeploymentHasReturned()
+    {
+        var mocks = new HoldingMocks(holdType: "kubernetes:apps/v1:Deployment", hold: TimeSpan.FromMilliseconds(300));
+
+        await Deployment.TestAsync(mocks, new TestOptions { ProjectName = "frontend", StackName = "dev" }, () => FrontendStack.Declare(SampleConfigs.TwoVersions(v1Weight: 90, v2Weight: 10)));
+
+        var events = mocks.Events.ToList();
+        var routesStart = events.IndexOf("start kubernetes:networking.istio.io/v1:VirtualService");
+        Assert.Equal(2, events.Take(routesStart).Count(e => e == "end kubernetes:apps/v1:Deployment"));
+    }
+
+    [Fact]
+    public async Task Declare_VirtualService_WaitsForAVersionNamedOnlyByAMatchRoute()
+    {
+        var config = SampleConfigs.TwoVersions(v1Weight: 100, v2Weight: 0) with
+        {
+            Routing = new RoutingConfig { Matches = [new MatchRouteConfig { Name = "testers", Header = new HeaderMatchConfig { Name = "x-canary", Exact = "always" }, Version = "v2" }] },
+        };
+        var mocks = new HoldingMocks(holdType: "kubernetes:apps/v1:Deployment", hold: TimeSpan.FromMilliseconds(300), holdName: "frontend-v2");
+
+        await Deployment.TestAsync(mocks, new TestOptions { ProjectName = "frontend", StackName = "dev" }, () => FrontendStack.Declare(config));
+
+        var events = mocks.Events.ToList();
+        Assert.True(
+            events.IndexOf("end kubernetes:apps/v1:Deployment frontend-v2") < events.IndexOf("start kubernetes:networking.istio.io/v1:VirtualService"),
+            string.Join(" | ", events));
+    }
+
+    [Fact]
+    public async Task Declare_VirtualService_DoesNotWaitForAVersionNoRouteNames()
+    {
+        var mocks = new HoldingMocks(holdType: "kubernetes:apps/v1:Deployment", hold: TimeSpan.FromMilliseconds(500), holdName: "frontend-v2");
+
+        await Deployment.TestAsync(mocks, new TestOptions { ProjectName = "frontend", StackName = "dev" }, () => FrontendStack.Declare(SampleConfigs.TwoVersions(v1Weight: 100, v2Weight: 0)));
+
+        // A drained version's rollout (or its failure) must not hold back the routes of the others.
+        var events = mocks.Events.ToList();
+        Assert.True(
+            events.IndexOf("end kubernetes:networking.istio.io/v1:VirtualService") < events.IndexOf("end kubernetes:apps/v1:Deployment frontend-v2"),
+            string.Join(" | ", events));
+    }
+
+    /// <summary>
+    /// Holds the registration of one resource type (or one resource of it, by name) open and records when
+    /// each registration starts and ends; a resource held by name also gets an end event with its name.
+    /// </summary>
+    private sealed class HoldingMocks(string holdType, TimeSpan hold, string? holdName = null) : IMocks
     {
         private readonly ConcurrentQueue<string> _events = new();
 
@@ -47,9 +95,13 @@ public sealed class MakeBeforeBreakTests
         public async Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
         {
             _events.Enqueue($"start {args.Type}");
-            if (args.Type == holdType)
+            if (args.Type == holdType && (holdName is null || args.Name == holdName))
             {
                 await Task.Delay(hold);
+                if (holdName is not null)
+                {
+                    _events.Enqueue($"end {args.Type} {args.Name}");
+                }
             }
 
             _events.Enqueue($"end {args.Type}");

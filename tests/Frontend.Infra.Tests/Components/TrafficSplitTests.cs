@@ -206,8 +206,33 @@ public sealed class TrafficSplitTests
 
         var split = Assert.Single(run.Resources.OfType<TrafficSplit>());
         Assert.Equal(["v1", "v2"], split.SubsetNames.ToArray());
-        Assert.Equal("frontend", await OutputUtilities.GetValueAsync(split.DestinationRule.Metadata.Apply(m => m.Name)));
+        Assert.Equal("frontend-34cf7b28", await OutputUtilities.GetValueAsync(split.DestinationRule.Metadata.Apply(m => m.Name)));
         Assert.Equal(["v1", "v2"], ((ImmutableArray<string>)run.Outputs["subsets"]!).ToArray());
+    }
+
+    [Fact]
+    public async Task Declare_DestinationRuleName_SameVersionsWithOtherWeightsAndOrder_KeepsTheName()
+    {
+        var (before, _, _) = await DeclareAsync(SampleConfigs.TwoVersions(v1Weight: 90, v2Weight: 10));
+        var reordered = SampleConfigs.TwoVersions(v1Weight: 10, v2Weight: 90);
+        var (after, _, _) = await DeclareAsync(reordered with { Versions = [.. reordered.Versions.Reverse()] });
+
+        // The same set of subsets is an in-place update of the same rule, never a replacement.
+        Assert.Equal(before.At("metadata.name"), after.At("metadata.name"));
+    }
+
+    [Fact]
+    public async Task Declare_DestinationRuleName_VersionRemoved_IsANewName()
+    {
+        var (before, _, _) = await DeclareAsync(SampleConfigs.TwoVersions(v1Weight: 0, v2Weight: 100));
+        var twoVersions = SampleConfigs.TwoVersions(v1Weight: 0, v2Weight: 100);
+        var (after, _, _) = await DeclareAsync(twoVersions with { Versions = [twoVersions.Versions[1]] });
+
+        // A new name makes Pulumi create the new rule first and delete the old one (holding v1's subset)
+        // only at the end of the update, after the VirtualService has stopped routing to v1.
+        Assert.Equal("frontend-34cf7b28", before.At("metadata.name"));
+        Assert.Equal(TrafficSplit.DestinationRuleName("frontend", [twoVersions.Versions[1]]), after.At("metadata.name"));
+        Assert.NotEqual(before.At("metadata.name"), after.At("metadata.name"));
     }
 
     [Fact]

@@ -342,6 +342,70 @@ public sealed class TrafficRulesTests
     }
 
     [Fact]
+    public void Validate_ProductionRoutedVersionWithOneReplicaUnderABudget_Refused()
+    {
+        var config = SampleConfigs.TwoVersions(v1Weight: 90, v2Weight: 10).ProductionReady() with
+        {
+            Versions =
+            [
+                new VersionConfig { Name = "v1", Image = "ghcr.io/acme/frontend:1.4.2", Replicas = 3, Weight = 90 },
+                new VersionConfig { Name = "v2", Image = "ghcr.io/acme/frontend:1.5.0", Replicas = 1, Weight = 10 },
+            ],
+        };
+
+        Assert.Equal(
+            "frontend:versions[1].replicas = 1: must be at least 2 for a version that receives traffic under a disruption budget of maxUnavailable 1: with 1 a node drain may evict every pod of 'v2' and its traffic gets 503s (required in production). Fix: pulumi config set --path 'versions[1].replicas' 2",
+            Only(config, "prod"));
+    }
+
+    [Fact]
+    public void Validate_ProductionVersionNamedOnlyByAMatchRoute_NeedsAsManyReplicasAsTheBudgetKeeps()
+    {
+        var config = SampleConfigs.TwoVersions(v1Weight: 100, v2Weight: 0).ProductionReady() with
+        {
+            Versions =
+            [
+                new VersionConfig { Name = "v1", Image = "ghcr.io/acme/frontend:1.4.2", Replicas = 4, Weight = 100 },
+                new VersionConfig { Name = "v2", Image = "ghcr.io/acme/frontend:1.5.0", Replicas = 2, Weight = 0 },
+            ],
+            PodDisruptionBudget = new DisruptionBudgetConfig { MaxUnavailable = 2 },
+            Routing = new RoutingConfig { Matches = [HeaderRoute("v2")] },
+        };
+
+        Assert.StartsWith(
+            "frontend:versions[1].replicas = 2: must be at least 3 for a version that receives traffic under a disruption budget of maxUnavailable 2",
+            Only(config, "prod"),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_ProductionDrainedVersionWithOneReplica_Accepted()
+    {
+        var config = SampleConfigs.TwoVersions(v1Weight: 100, v2Weight: 0).ProductionReady() with
+        {
+            Versions =
+            [
+                new VersionConfig { Name = "v1", Image = "ghcr.io/acme/frontend:1.4.2", Replicas = 2, Weight = 100 },
+                new VersionConfig { Name = "v2", Image = "ghcr.io/acme/frontend:1.5.0", Replicas = 1, Weight = 0 },
+            ],
+        };
+
+        Assert.Empty(StackConfigValidator.Validate(config, "prod"));
+    }
+
+    [Fact]
+    public void Validate_DevRoutedVersionWithOneReplicaUnderABudget_WarnsWhatTheBudgetCannotDo()
+    {
+        var config = SampleConfigs.TwoVersions() with { PodDisruptionBudget = new DisruptionBudgetConfig() };
+
+        var problem = Assert.Single(StackConfigValidator.Validate(config, "dev"));
+        Assert.False(problem.IsError);
+        Assert.Equal(
+            "frontend:versions[0].replicas = 1: must be at least 2 for a version that receives traffic under a disruption budget of maxUnavailable 1: with 1 a node drain may evict every pod of 'v1' and its traffic gets 503s. Fix: pulumi config set --path 'versions[0].replicas' 2",
+            problem.ToString());
+    }
+
+    [Fact]
     public void Validate_DisruptionBudgetOfZero_Refused()
     {
         var config = SampleConfigs.TwoVersions() with { PodDisruptionBudget = new DisruptionBudgetConfig { MaxUnavailable = 0 } };

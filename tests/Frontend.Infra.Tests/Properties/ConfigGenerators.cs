@@ -45,7 +45,7 @@ internal static class ConfigGenerators
             Name = $"{prefix}-{i}",
             Image = images[i],
             Weight = weights[i],
-            Replicas = weights[i] > 0 ? Math.Max(1, replicas[i]) : replicas[i],
+            Replicas = RoutableReplicas(weights[i] > 0 ? Math.Max(1, replicas[i]) : replicas[i], production ? budget ?? new DisruptionBudgetConfig() : null),
             TrafficPolicy = subsetPolicies[i],
         }).ToList()
         from routing in Routing(versions)
@@ -60,6 +60,13 @@ internal static class ConfigGenerators
             Mtls = production ? new MtlsConfig { Mode = "STRICT" } : mtls,
             PodDisruptionBudget = production ? budget ?? new DisruptionBudgetConfig() : budget,
         };
+
+    /// <summary>
+    /// Under a production budget, a version that may receive traffic keeps more pods than a drain may
+    /// take; a version with no pods stays unroutable.
+    /// </summary>
+    private static int RoutableReplicas(int replicas, DisruptionBudgetConfig? productionBudget) =>
+        replicas > 0 && productionBudget is { } budget ? Math.Max(replicas, budget.MaxUnavailable + 1) : replicas;
 
     /// <summary>A valid config with one field broken, and the key that must appear in the messages.</summary>
     public static Gen<(StackConfig Config, string BrokenKey)> Invalid =>

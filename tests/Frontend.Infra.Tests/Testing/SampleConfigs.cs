@@ -15,9 +15,16 @@ internal static class SampleConfigs
         ],
     };
 
-    /// <summary>What production additionally requires: STRICT mTLS and a disruption budget.</summary>
-    public static StackConfig ProductionReady(this StackConfig config) =>
-        config with { Mtls = new MtlsConfig { Mode = "STRICT" }, PodDisruptionBudget = new DisruptionBudgetConfig() };
+    /// <summary>
+    /// What production additionally requires: STRICT mTLS, a disruption budget, and at least 2 replicas
+    /// for every version that receives traffic, so the budget can keep it up through a drain.
+    /// </summary>
+    public static StackConfig ProductionReady(this StackConfig config) => config with
+    {
+        Mtls = new MtlsConfig { Mode = "STRICT" },
+        PodDisruptionBudget = new DisruptionBudgetConfig(),
+        Versions = [.. config.Versions.Select(v => v.Weight > 0 ? v with { Replicas = Math.Max(2, v.Replicas) } : v)],
+    };
 
     /// <summary>Every policy field the config offers, set to a valid value.</summary>
     public static TrafficPolicyConfig FullPolicy() => new()
@@ -50,12 +57,12 @@ internal static class SampleConfigs
         Versions =
         [
             new VersionConfig { Name = "v1", Image = "ghcr.io/acme/frontend:1.4.2", Replicas = 3, Weight = 80, TrafficPolicy = FullPolicy() },
-            new VersionConfig { Name = "v2", Image = "ghcr.io/acme/frontend:1.5.0", Replicas = 1, Weight = 20 },
+            new VersionConfig { Name = "v2", Image = "ghcr.io/acme/frontend:1.5.0", Replicas = 2, Weight = 20 },
             new VersionConfig
             {
                 Name = "v3",
                 Image = "ghcr.io/acme/frontend@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
-                Replicas = 1,
+                Replicas = 2,
                 Weight = 0,
                 TrafficPolicy = new TrafficPolicyConfig
                 {
