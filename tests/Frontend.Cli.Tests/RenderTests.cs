@@ -201,8 +201,107 @@ public sealed class RenderTests : IDisposable
         var run = await CliRun.Of("render", "dev", "--out", output, "--project-dir", RepositoryPaths.Root);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("holds 'notes.txt'", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(Refusal(output, "'notes.txt', which is not part of a render"), run.Stderr);
         Assert.Equal("keep me", File.ReadAllText(Path.Combine(output, "notes.txt")));
+    }
+
+    [Fact]
+    public async Task Render_StrayFileInManifestFolder_RefusesNamingItAndChangesNothing()
+    {
+        var output = await RenderedDev();
+        File.WriteAllText(Path.Combine(output, "1-manifest", "extra.yaml"), "# hand-written\nkeep: me\n");
+        var before = Files(output);
+
+        var run = await CliRun.Of("render", "dev", "--out", output, "--project-dir", RepositoryPaths.Root);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(Refusal(output, "'1-manifest/extra.yaml', which is not part of a render (not a Kubernetes manifest)"), run.Stderr);
+        Assert.Equal("", run.Stdout);
+        AssertUnchanged(before, output);
+    }
+
+    [Fact]
+    public async Task Render_StrayFileInCrdFolder_RefusesNamingItAndChangesNothing()
+    {
+        var output = await RenderedDev();
+        File.WriteAllText(Path.Combine(output, "0-crd", "notes.txt"), "keep me");
+        var before = Files(output);
+
+        var run = await CliRun.Of("render", "dev", "--out", output, "--project-dir", RepositoryPaths.Root);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(Refusal(output, "'0-crd/notes.txt', which is not part of a render (not a .yaml file)"), run.Stderr);
+        AssertUnchanged(before, output);
+    }
+
+    [Fact]
+    public async Task Render_NestedFolderInManifestFolder_RefusesNamingTheFolderAndChangesNothing()
+    {
+        var output = await RenderedDev();
+        Directory.CreateDirectory(Path.Combine(output, "1-manifest", "overlays"));
+        File.WriteAllText(Path.Combine(output, "1-manifest", "overlays", "patch.yaml"), "keep: me\n");
+        var before = Files(output);
+
+        var run = await CliRun.Of("render", "dev", "--out", output, "--project-dir", RepositoryPaths.Root);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(Refusal(output, "'1-manifest/overlays', which is not part of a render (a nested folder)"), run.Stderr);
+        AssertUnchanged(before, output);
+    }
+
+    [Fact]
+    public async Task Render_LayoutFileNameHoldingAnotherResource_RefusesSayingWhereThatResourceBelongs()
+    {
+        var output = await RenderedDev();
+        var hijacked = Path.Combine(output, "1-manifest", "v1-service-frontend-dev-frontend.yaml");
+        File.WriteAllText(hijacked, "apiVersion: v1\nkind: Service\nmetadata:\n  name: legacy\n  namespace: frontend-dev\n");
+        var before = Files(output);
+
+        var run = await CliRun.Of("render", "dev", "--out", output, "--project-dir", RepositoryPaths.Root);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(
+            Refusal(output, "'1-manifest/v1-service-frontend-dev-frontend.yaml', which is not part of a render (it holds Service frontend-dev/legacy, which a render writes to 1-manifest/v1-service-frontend-dev-legacy.yaml)"),
+            run.Stderr);
+        AssertUnchanged(before, output);
+    }
+
+    [Fact]
+    public async Task Render_SeveralStrayEntries_NamesEachOnItsOwnLine()
+    {
+        var output = await RenderedDev();
+        File.WriteAllText(Path.Combine(output, "notes.txt"), "keep me");
+        File.WriteAllText(Path.Combine(output, "0-crd", ".gitkeep"), "");
+        File.WriteAllText(Path.Combine(output, "1-manifest", "extra.yaml"), "keep: me\n");
+        var before = Files(output);
+
+        var run = await CliRun.Of("render", "dev", "--out", output, "--project-dir", RepositoryPaths.Root);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(
+            Refusal(
+                output,
+                "'0-crd/.gitkeep', which is not part of a render (a hidden file)",
+                "'1-manifest/extra.yaml', which is not part of a render (not a Kubernetes manifest)",
+                "'notes.txt', which is not part of a render"),
+            run.Stderr);
+        AssertUnchanged(before, output);
+    }
+
+    [Fact]
+    public async Task Render_OverPreviousRenderOfAnotherStack_ReplacesItAndRemovesWhatTheNewRenderDoesNotProduce()
+    {
+        var output = _temp.Combine("shared");
+        await CliRun.Of("render", "prod", "--out", output, "--project-dir", RepositoryPaths.Root);
+        var devOnly = await RenderedDev();
+
+        var run = await CliRun.Of("render", "dev", "--out", output, "--project-dir", RepositoryPaths.Root);
+
+        Assert.Equal((0, ""), (run.ExitCode, run.Stderr));
+        var expected = Files(devOnly);
+        Assert.Equal(expected.Keys, Files(output).Keys);
+        Assert.False(File.Exists(Path.Combine(output, "1-manifest", "policy_v1-poddisruptionbudget-frontend-frontend-v1.yaml")));
+        AssertUnchanged(expected, output);
     }
 
     [Fact]
@@ -213,6 +312,25 @@ public sealed class RenderTests : IDisposable
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("Stacks here: dev, prod.", run.Stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(_temp.Combine("staging")));
+    }
+
+    private static string Refusal(string output, params string[] entries) =>
+        string.Concat(entries.Select(entry => $"error: --out {output} holds {entry}; give an empty or new folder (a render replaces the whole folder)\n"))
+        + CommandLine.Usage;
+
+    private static void AssertUnchanged(SortedDictionary<string, byte[]> before, string folder)
+    {
+        var after = Files(folder);
+        Assert.Equal(before.Keys, after.Keys);
+        Assert.All(before, file => Assert.Equal(file.Value, after[file.Key]));
+    }
+
+    private async Task<string> RenderedDev()
+    {
+        var output = _temp.Combine("dev");
+        var run = await CliRun.Of("render", "dev", "--out", output, "--project-dir", RepositoryPaths.Root);
+        Assert.Equal(0, run.ExitCode);
+        return output;
     }
 
     private static SortedDictionary<string, byte[]> Files(string folder) =>

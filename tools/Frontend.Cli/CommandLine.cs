@@ -44,7 +44,11 @@ internal static class CommandLine
         }
         catch (UsageException e)
         {
-            await stderr.WriteLineAsync($"error: {e.Message}");
+            foreach (var problem in e.Problems)
+            {
+                await stderr.WriteLineAsync($"error: {problem}");
+            }
+
             await stderr.WriteAsync(Usage);
             return ExitCodes.Usage;
         }

@@ -82,4 +82,144 @@ public sealed class RenderedFolderTests : IDisposable
 
         Assert.Equal("1-manifest/broken.yaml: a document is not a map", exception.Message);
     }
+
+    [Fact]
+    public void FindForeignEntries_PreviousRender_FindsNothing()
+    {
+        var target = Path.Combine(root, "rendered");
+        RenderedFolder.Write(target, [BuildManifest("v1", "Service", "frontend", "shop"), BuildManifest("apiextensions.k8s.io/v1", "CustomResourceDefinition", "widgets.example.com", null)]);
+
+        var foreign = RenderedFolder.FindForeignEntries(target);
+
+        Assert.Empty(foreign);
+    }
+
+    [Fact]
+    public void FindForeignEntries_MissingFolder_FindsNothing()
+    {
+        var foreign = RenderedFolder.FindForeignEntries(Path.Combine(root, "absent"));
+
+        Assert.Empty(foreign);
+    }
+
+    [Fact]
+    public void FindForeignEntries_StrayFileInManifestFolder_NamesIt()
+    {
+        var target = RenderedWithOneService();
+        File.WriteAllText(Path.Combine(target, "1-manifest", "extra.yaml"), "just a string\n");
+
+        var foreign = RenderedFolder.FindForeignEntries(target);
+
+        Assert.Equal([new ForeignEntry("1-manifest/extra.yaml", "not a Kubernetes manifest")], foreign);
+    }
+
+    [Fact]
+    public void FindForeignEntries_StrayFileInCrdFolder_NamesIt()
+    {
+        var target = RenderedWithOneService();
+        File.WriteAllText(Path.Combine(target, "0-crd", "notes.txt"), "keep me");
+
+        var foreign = RenderedFolder.FindForeignEntries(target);
+
+        Assert.Equal([new ForeignEntry("0-crd/notes.txt", "not a .yaml file")], foreign);
+    }
+
+    [Fact]
+    public void FindForeignEntries_NestedFolder_NamesTheFolder()
+    {
+        var target = RenderedWithOneService();
+        Directory.CreateDirectory(Path.Combine(target, "1-manifest", "overlays"));
+        File.WriteAllText(Path.Combine(target, "1-manifest", "overlays", "v1-service-shop-frontend.yaml"), ServiceYaml("frontend"));
+
+        var foreign = RenderedFolder.FindForeignEntries(target);
+
+        Assert.Equal([new ForeignEntry("1-manifest/overlays", "a nested folder")], foreign);
+    }
+
+    [Fact]
+    public void FindForeignEntries_HiddenFile_NamesIt()
+    {
+        var target = RenderedWithOneService();
+        File.WriteAllText(Path.Combine(target, "1-manifest", ".v1-service-shop-frontend.yaml"), ServiceYaml("frontend"));
+
+        var foreign = RenderedFolder.FindForeignEntries(target);
+
+        Assert.Equal([new ForeignEntry("1-manifest/.v1-service-shop-frontend.yaml", "a hidden file")], foreign);
+    }
+
+    [Fact]
+    public void FindForeignEntries_LayoutNameHoldingAnotherResource_NamesItAndWhereThatResourceBelongs()
+    {
+        var target = RenderedWithOneService();
+        File.WriteAllText(Path.Combine(target, "1-manifest", "v1-service-shop-frontend.yaml"), ServiceYaml("other"));
+
+        var foreign = RenderedFolder.FindForeignEntries(target);
+
+        Assert.Equal([new ForeignEntry("1-manifest/v1-service-shop-frontend.yaml", "it holds Service shop/other, which a render writes to 1-manifest/v1-service-shop-other.yaml")], foreign);
+    }
+
+    [Fact]
+    public void FindForeignEntries_ManifestInTheWrongFolder_NamesIt()
+    {
+        var target = RenderedWithOneService();
+        File.Move(Path.Combine(target, "1-manifest", "v1-service-shop-frontend.yaml"), Path.Combine(target, "0-crd", "v1-service-shop-frontend.yaml"));
+
+        var foreign = RenderedFolder.FindForeignEntries(target);
+
+        Assert.Equal([new ForeignEntry("0-crd/v1-service-shop-frontend.yaml", "it holds Service shop/frontend, which a render writes to 1-manifest/v1-service-shop-frontend.yaml")], foreign);
+    }
+
+    [Fact]
+    public void FindForeignEntries_LayoutNameHoldingTwoManifests_NamesIt()
+    {
+        var target = RenderedWithOneService();
+        File.WriteAllText(Path.Combine(target, "1-manifest", "v1-service-shop-frontend.yaml"), "---\n" + ServiceYaml("frontend") + "---\n" + ServiceYaml("other"));
+
+        var foreign = RenderedFolder.FindForeignEntries(target);
+
+        Assert.Equal([new ForeignEntry("1-manifest/v1-service-shop-frontend.yaml", "2 Kubernetes manifests, not one")], foreign);
+    }
+
+    [Fact]
+    public void FindForeignEntries_SeveralStrayEntries_NamesEachInOrdinalOrder()
+    {
+        var target = RenderedWithOneService();
+        File.WriteAllText(Path.Combine(target, "notes.txt"), "keep me");
+        File.WriteAllText(Path.Combine(target, "1-manifest", "extra.yml"), ServiceYaml("extra"));
+        File.WriteAllText(Path.Combine(target, "0-crd", "README.md"), "keep me");
+
+        var foreign = RenderedFolder.FindForeignEntries(target);
+
+        Assert.Equal(
+            [
+                new ForeignEntry("0-crd/README.md", "not a .yaml file"),
+                new ForeignEntry("1-manifest/extra.yml", "not a .yaml file"),
+                new ForeignEntry("notes.txt", null),
+            ],
+            foreign);
+    }
+
+    [Fact]
+    public void Write_OverFolderWithStrayFile_ThrowsAndChangesNothing()
+    {
+        var target = RenderedWithOneService();
+        var extra = Path.Combine(target, "1-manifest", "extra.yaml");
+        File.WriteAllText(extra, "kept: true\n");
+
+        var exception = Assert.Throws<IOException>(() => RenderedFolder.Write(target, [BuildManifest("v1", "Service", "new", "shop")]));
+
+        Assert.Equal($"{target} holds what a render did not write (1-manifest/extra.yaml); nothing was written", exception.Message);
+        Assert.Equal("kept: true\n", File.ReadAllText(extra));
+        Assert.Equal(["extra.yaml", "v1-service-shop-frontend.yaml"], Directory.GetFiles(Path.Combine(target, "1-manifest")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["rendered"], Directory.GetDirectories(root).Select(Path.GetFileName));
+    }
+
+    private static string ServiceYaml(string name) => $"apiVersion: v1\nkind: Service\nmetadata:\n  name: {name}\n  namespace: shop\n";
+
+    private string RenderedWithOneService()
+    {
+        var target = Path.Combine(root, "rendered");
+        RenderedFolder.Write(target, [BuildManifest("v1", "Service", "frontend", "shop")]);
+        return target;
+    }
 }

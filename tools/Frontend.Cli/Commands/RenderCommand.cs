@@ -40,24 +40,18 @@ internal static class RenderCommand
     }
 
     /// <summary>
-    /// A render replaces its folder whole; pointing --out at a folder that holds anything but a previous render
-    /// (the repository root, say) must not delete that content.
+    /// A render replaces its folder whole; pointing --out at a folder that holds anything a render did not write (the
+    /// repository root, say, or a hand-written file beside the rendered ones) must not delete it. Checked before the
+    /// stack runs so the refusal comes first and costs nothing; <see cref="RenderedFolder.Write"/> checks again.
     /// </summary>
     private static void RefuseToReplaceOtherContent(string outDirectory)
     {
-        if (!Directory.Exists(outDirectory))
+        var foreign = RenderedFolder.FindForeignEntries(outDirectory);
+        if (foreign.Count > 0)
         {
-            return;
-        }
-
-        var foreign = Directory.EnumerateFileSystemEntries(outDirectory)
-            .Select(Path.GetFileName)
-            .Where(name => name is not (RenderLayout.CrdFolder or RenderLayout.ManifestFolder))
-            .Order(StringComparer.Ordinal)
-            .FirstOrDefault();
-        if (foreign is not null)
-        {
-            throw new UsageException($"--{OutOption} {outDirectory} holds '{foreign}', which is not part of a render; give an empty or new folder (a render replaces the whole folder)");
+            throw new UsageException(foreign
+                .Select(entry => $"--{OutOption} {outDirectory} holds '{entry.RelativePath}', which is not part of a render{(entry.Reason is null ? "" : $" ({entry.Reason})")}; give an empty or new folder (a render replaces the whole folder)")
+                .ToList());
         }
     }
 }
