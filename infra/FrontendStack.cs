@@ -3,6 +3,7 @@ using Frontend.Infra.Components;
 using Frontend.Infra.Configuration;
 using Pulumi;
 using Pulumi.Crds.Security.V1;
+using Pulumi.Kubernetes;
 using Pulumi.Kubernetes.Core.V1;
 using Pulumi.Kubernetes.Types.Inputs.Core.V1;
 using Pulumi.Kubernetes.Types.Inputs.Meta.V1;
@@ -11,8 +12,8 @@ using Pulumi.Kubernetes.Types.Inputs.Security.V1;
 namespace Frontend.Infra;
 
 /// <summary>
-/// The composition root: reads and validates the stack's config once, then declares the namespace, the
-/// workloads, the traffic split and the app's mTLS policy. Nothing is declared while any rule fails;
+/// The composition root: reads and validates the stack's config once, then declares the stack's cluster
+/// (an explicit provider), the namespace, the workloads, the traffic split and the app's mTLS policy. Nothing is declared while any rule fails;
 /// each problem is one error in Pulumi's output.
 /// </summary>
 internal static class FrontendStack
@@ -38,14 +39,15 @@ internal static class FrontendStack
             Log.Warn(warning.ToString());
         }
 
-        var namespaceName = DeclareNamespace(config.Namespace);
+        var cluster = DeclareCluster(config.Cluster);
+        var namespaceName = DeclareNamespace(config.Namespace, cluster);
         var workloads = new FrontendWorkloads(config.App.Name, new FrontendWorkloadsArgs
         {
             Namespace = namespaceName,
             App = config.App,
             Versions = config.Versions,
             DisruptionBudget = config.PodDisruptionBudget,
-        });
+        }, new ComponentResourceOptions { Provider = cluster });
 
         var serviceHost = Output.Format($"{workloads.ServiceName}.{namespaceName}.svc.cluster.local");
         var split = new TrafficSplit(config.App.Name, new TrafficSplitArgs
@@ -57,11 +59,11 @@ internal static class FrontendStack
             TrafficPolicy = config.TrafficPolicy,
             Routing = config.Routing,
             Workloads = workloads.DeploymentsByVersion,
-        });
+        }, new ComponentResourceOptions { Provider = cluster });
 
         if (config.Mtls is { } mtls)
         {
-            DeclarePeerAuthentication(config.App.Name, namespaceName, mtls);
+            DeclarePeerAuthentication(config.App.Name, namespaceName, mtls, cluster);
         }
 
         return new Dictionary<string, object?>
@@ -73,8 +75,18 @@ internal static class FrontendStack
         };
     }
 
+    /// <summary>
+    /// The stack's cluster as an explicit provider that every resource uses (null: Pulumi's default
+    /// provider, which follows the current kube context). Its <c>clusterIdentifier</c> makes a change of
+    /// cluster replace the provider and with it every resource, so <c>pulumi preview</c> shows it.
+    /// </summary>
+    private static Provider? DeclareCluster(ClusterConfig? cluster) =>
+        cluster is null
+            ? null
+            : new Provider("cluster", new ProviderArgs { Context = cluster.Context, ClusterIdentifier = cluster.EffectiveIdentifier });
+
     /// <summary>mTLS for the app's own workloads only (selected by the Service's label), not the whole namespace.</summary>
-    private static PeerAuthentication DeclarePeerAuthentication(string appName, Output<string> namespaceName, MtlsConfig mtls) =>
+    private static PeerAuthentication DeclarePeerAuthentication(string appName, Output<string> namespaceName, MtlsConfig mtls, Provider? cluster) =>
         new(appName, new PeerAuthenticationArgs
         {
             Metadata = new ObjectMetaArgs { Name = appName, Namespace = namespaceName },
@@ -83,9 +95,9 @@ internal static class FrontendStack
                 Selector = new PeerAuthenticationSpecSelectorArgs { MatchLabels = WorkloadLabels.App(appName) },
                 Mtls = new PeerAuthenticationSpecMtlsArgs { Mode = mtls.Mode },
             },
-        });
+        }, new CustomResourceOptions { Provider = cluster });
 
-    private static Output<string> DeclareNamespace(NamespaceConfig ns)
+    private static Output<string> DeclareNamespace(NamespaceConfig ns, Provider? cluster)
     {
         if (!ns.Create)
         {
@@ -102,7 +114,7 @@ internal static class FrontendStack
                 Name = ns.Name,
                 Labels = { [injection.Item1] = injection.Item2 },
             },
-        });
+        }, new CustomResourceOptions { Provider = cluster });
         return created.Metadata.Apply(m => m.Name);
     }
 

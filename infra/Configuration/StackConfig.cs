@@ -7,6 +7,9 @@ namespace Frontend.Infra.Configuration;
 /// </summary>
 internal sealed record StackConfig
 {
+    /// <summary>Unset deploys to the current kube context: refused in production, a warning elsewhere.</summary>
+    public ClusterConfig? Cluster { get; init; }
+
     public NamespaceConfig Namespace { get; init; } = new();
 
     public AppConfig App { get; init; } = new();

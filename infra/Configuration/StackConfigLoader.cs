@@ -11,7 +11,7 @@ internal static class StackConfigLoader
 {
     /// <summary>The top-level keys the program reads; any other key of the project's namespace is a mistake.</summary>
     public static readonly IReadOnlyList<string> KnownKeys =
-        ["app", "mtls", "namespace", "podDisruptionBudget", "production", "routing", "trafficPolicy", "versions"];
+        ["app", "cluster", "mtls", "namespace", "podDisruptionBudget", "production", "routing", "trafficPolicy", "versions"];
 
     /// <param name="get">Reads one key of the project's namespace, null when absent: <c>new Config().Get</c>.</param>
     public static LoadedConfig Load(Func<string, string?> get) => Load(get, presentKeys: []);
@@ -36,6 +36,7 @@ internal static class StackConfigLoader
         T? Optional<T>(string key) =>
             get(key) is { } json ? ConfigBinder.Bind<T>(ConfigPath.Root(key), json, problems) : default;
 
+        var cluster = Optional<ClusterConfig>("cluster");
         var ns = Optional<NamespaceConfig>("namespace");
         var app = Optional<AppConfig>("app");
         var production = Optional<bool?>("production");
@@ -57,6 +58,7 @@ internal static class StackConfigLoader
 
         var config = new StackConfig
         {
+            Cluster = cluster,
             Namespace = ns ?? new NamespaceConfig(),
             App = app ?? new AppConfig(),
             Versions = versions,

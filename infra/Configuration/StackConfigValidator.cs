@@ -21,9 +21,10 @@ internal static class StackConfigValidator
     public static IReadOnlyList<ConfigProblem> Validate(StackConfig config, string stackName)
     {
         var problems = new Problems();
+        var production = IsProduction(config, stackName);
+        ClusterRules.Validate(config.Cluster, production, problems);
         ValidateNamespace(config.Namespace, problems);
         ValidateApp(config.App, problems);
-        var production = IsProduction(config, stackName);
         ValidateVersions(config, production, problems);
         TrafficRules.Validate(config, production, problems);
         return problems.All;

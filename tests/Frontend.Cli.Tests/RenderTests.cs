@@ -74,6 +74,7 @@ public sealed class RenderTests : IDisposable
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Stack prod (project frontend), namespace frontend: 9 resources\n", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\nCluster: kube context acme-prod, cluster identifier acme-prod (a new identifier replaces every resource)\n", run.Stdout, StringComparison.Ordinal);
         Assert.Matches(@"\n  v1 +90%  3 replicas of ghcr\.io/acme/frontend:1\.4\.2", run.Stdout);
         Assert.Matches(@"\n  v2 +10%  2 replicas of ghcr\.io/acme/frontend:1\.5\.0", run.Stdout);
         Assert.Contains("testers: headers.x-canary.exact=always -> v2", run.Stdout, StringComparison.Ordinal);
@@ -146,6 +147,18 @@ public sealed class RenderTests : IDisposable
         Assert.Contains($"Secrets:\n  frontend:routing: a secure value, shown as \"{StackFiles.SecretPlaceholder}\"", run.Stdout, StringComparison.Ordinal);
         var virtualService = File.ReadAllText(Path.Combine(output, "1-manifest", "networking.istio.io_v1-virtualservice-shop-frontend.yaml"));
         Assert.Contains($"exact: \"{StackFiles.SecretPlaceholder}\"", virtualService, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Render_StackNamingNoCluster_SummarySaysItDeploysToTheCurrentContext()
+    {
+        var project = _temp.WriteProject("loose", StackYaml.TwoVersions());
+
+        var run = await CliRun.Of("render", "loose", "--out", _temp.Combine("loose"), "--project-dir", project);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("\nCluster: not named (pulumi up deploys to the current kube context)\n", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("frontend:cluster = (not set): names no cluster", run.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -51,6 +51,7 @@ internal static class ConfigGenerators
         from routing in Routing(versions)
         select new StackConfig
         {
+            Cluster = new ClusterConfig { Context = $"ctx-{prefix}" },
             Namespace = new NamespaceConfig { Name = $"ns-{prefix}" },
             App = app,
             Versions = versions,

@@ -13,6 +13,7 @@ internal sealed class RecordingMocks : IMocks
     /// <summary>Every type the stack may declare; anything else is a defect in the program.</summary>
     public static readonly ImmutableHashSet<string> StackTypes =
     [
+        "pulumi:providers:kubernetes",
         "kubernetes:core/v1:Namespace",
         "kubernetes:core/v1:Service",
         "kubernetes:apps/v1:Deployment",

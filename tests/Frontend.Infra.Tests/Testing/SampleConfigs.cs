@@ -7,6 +7,7 @@ internal static class SampleConfigs
 {
     public static StackConfig TwoVersions(int v1Weight = 50, int v2Weight = 50) => new()
     {
+        Cluster = new ClusterConfig { Context = "acme-dev" },
         Namespace = new NamespaceConfig { Name = "frontend-dev" },
         Versions =
         [

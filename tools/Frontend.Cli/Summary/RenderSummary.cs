@@ -29,6 +29,7 @@ internal static class RenderSummary
             Line(text, Indent + manifest.DisplayName);
         }
 
+        WriteCluster(text, evaluation.Registered);
         var virtualService = manifests.FirstOrDefault(m => m.Kind == "VirtualService");
         var destinationRule = manifests.FirstOrDefault(m => m.Kind == "DestinationRule");
         WriteTraffic(text, virtualService, destinationRule, manifests);
@@ -40,6 +41,21 @@ internal static class RenderSummary
         WriteAnalysis(text, analysed);
         Line(text, $"Wrote {StackAnalysis.Plural(manifests.Count, "file")} to {outDirectory} (kubectl apply -f {outDirectory} --recursive)");
         return text.ToString();
+    }
+
+    /// <summary>Which cluster <c>pulumi up</c> would reach: the explicit provider's context, or the current one.</summary>
+    private static void WriteCluster(StringBuilder text, IReadOnlyList<Pulumi.Testing.MockResourceArgs> registered)
+    {
+        var provider = registered.FirstOrDefault(r => r.Type == "pulumi:providers:kubernetes");
+        if (provider is null)
+        {
+            Line(text, "Cluster: not named (pulumi up deploys to the current kube context)");
+            return;
+        }
+
+        var context = provider.Inputs.GetValueOrDefault("context") as string ?? "(current)";
+        var identifier = provider.Inputs.GetValueOrDefault("clusterIdentifier") as string ?? context;
+        Line(text, $"Cluster: kube context {context}, cluster identifier {identifier} (a new identifier replaces every resource)");
     }
 
     /// <summary>Every subset, with the share the weighted route gives it: a version at 0% still has pods worth seeing.</summary>
