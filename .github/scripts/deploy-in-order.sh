@@ -19,6 +19,7 @@
 #   DEPLOY_PAUSE_SECONDS   seconds to wait between two `pulumi up`s (default 30), so the mesh has
 #                          pushed one step's routes to the proxies before the next step runs
 # Runs from the repository root, with full history (actions/checkout with fetch-depth: 0).
+# shellcheck disable=SC2016 # backticks in the summary lines are Markdown, not command substitution
 set -euo pipefail
 
 stack=$1
