@@ -21,7 +21,7 @@ internal static class FrontendStack
     /// <summary>The program as <c>pulumi up</c> runs it: config comes from the stack's settings.</summary>
     public static IDictionary<string, object?> Run()
     {
-        var loaded = StackConfigLoader.Load(new Config().Get, StackConfigKeys.FromEnvironment());
+        var loaded = StackConfigLoader.Load(new Config().Get, StackConfigKeys.FromEnvironment(), StackConfigKeys.SecretsFromEnvironment());
         return loaded.Config is null ? Refuse(loaded.Problems) : Declare(loaded.Config);
     }
 
@@ -59,6 +59,7 @@ internal static class FrontendStack
             TrafficPolicy = config.TrafficPolicy,
             Routing = config.Routing,
             Workloads = workloads.DeploymentsByVersion,
+            RoutingIsSecret = config.SecretKeys.Contains(SecretRules.RoutingKey),
         }, new ComponentResourceOptions { Provider = cluster });
 
         if (config.Mtls is { } mtls)

@@ -26,16 +26,23 @@ internal static class Routes
     private static VirtualServiceSpecHttpArgs Route(TrafficSplitArgs args, string name, ImmutableArray<VirtualServiceSpecHttpRouteArgs> destinations, VirtualServiceSpecHttpMatchArgs? match) => new()
     {
         Name = name,
-        Match = match is null ? null! : [match],
+        Match = match is null ? null! : [FromRouting<VirtualServiceSpecHttpMatchArgs>(args, match)!],
         Route = [.. destinations],
-        Timeout = Optional.Of(args.Routing.Timeout),
-        Retries = Optional.Block(args.Routing.Retries, retries => new VirtualServiceSpecHttpRetriesArgs
+        Timeout = FromRouting(args, Optional.Of(args.Routing.Timeout)),
+        Retries = FromRouting(args, Optional.Block(args.Routing.Retries, retries => new VirtualServiceSpecHttpRetriesArgs
         {
             Attempts = retries.Attempts,
             PerTryTimeout = Optional.Of(retries.PerTryTimeout),
             RetryOn = Optional.Of(retries.RetryOn),
-        }),
+        })),
     };
+
+    /// <summary>
+    /// A value taken from <c>frontend:routing</c>, as a secret when that key holds one, so Pulumi's state and
+    /// previews show ciphertext for it; the weighted destinations come from the versions and stay readable.
+    /// </summary>
+    private static Input<T>? FromRouting<T>(TrafficSplitArgs args, Input<T>? value) =>
+        args.RoutingIsSecret && value is not null ? Output.CreateSecret(value.ToOutput()!)! : value;
 
     private static VirtualServiceSpecHttpRouteArgs Destination(TrafficSplitArgs args, string subset, int? weight) => new()
     {

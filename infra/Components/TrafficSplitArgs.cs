@@ -19,6 +19,12 @@ internal sealed record TrafficSplitArgs
     public required RoutingConfig Routing { get; init; }
 
     /// <summary>
+    /// <c>frontend:routing</c> holds a secure value (a tester's header or cookie): everything taken from it
+    /// reaches the VirtualService as a secret. Pulumi marks secrecy per top-level key, so all of it is.
+    /// </summary>
+    public bool RoutingIsSecret { get; init; }
+
+    /// <summary>
     /// Each version's Deployment by version name. The VirtualService waits for those of the versions it
     /// routes to, so a weight goes live only once Pulumi has seen that version's pods ready.
     /// </summary>

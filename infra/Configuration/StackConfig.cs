@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using System.Text.Json.Serialization;
+
 namespace Frontend.Infra.Configuration;
 
 /// <summary>
@@ -31,6 +34,13 @@ internal sealed record StackConfig
     /// Production stacks must pin images by tag or digest. Unset means "the stack is named prod or prod-*".
     /// </summary>
     public bool? Production { get; init; }
+
+    /// <summary>
+    /// The top-level keys that hold a <c>secure:</c> value (from <c>PULUMI_CONFIG_SECRET_KEYS</c>): what they
+    /// reach is passed to resources as secrets, so Pulumi's state and previews hold ciphertext. Not a config key.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlySet<string> SecretKeys { get; init; } = ImmutableSortedSet<string>.Empty;
 }
 
 internal sealed record NamespaceConfig

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Frontend.Infra.Configuration;
 
 /// <summary>The stack's config as read, with everything that kept it from binding.</summary>
@@ -21,7 +23,8 @@ internal static class StackConfigLoader
     /// Every key of the project's namespace the stack sets (<see cref="StackConfigKeys.FromEnvironment"/>), so
     /// that a key the program would never read is reported with the known key it was probably meant to be.
     /// </param>
-    public static LoadedConfig Load(Func<string, string?> get, IEnumerable<string> presentKeys)
+    /// <param name="secretKeys">The keys that hold a secret (<see cref="StackConfigKeys.SecretsFromEnvironment"/>); none when null.</param>
+    public static LoadedConfig Load(Func<string, string?> get, IEnumerable<string> presentKeys, IEnumerable<string>? secretKeys = null)
     {
         ArgumentNullException.ThrowIfNull(get);
         ArgumentNullException.ThrowIfNull(presentKeys);
@@ -67,6 +70,7 @@ internal static class StackConfigLoader
             Routing = routing ?? new RoutingConfig(),
             Mtls = mtls,
             PodDisruptionBudget = disruptionBudget,
+            SecretKeys = (secretKeys ?? []).ToImmutableSortedSet(StringComparer.Ordinal),
         };
         return new LoadedConfig(config, problems);
     }

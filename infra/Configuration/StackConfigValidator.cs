@@ -22,6 +22,7 @@ internal static class StackConfigValidator
     {
         var problems = new Problems();
         var production = IsProduction(config, stackName);
+        SecretRules.Validate(config, problems);
         ClusterRules.Validate(config.Cluster, production, problems);
         ValidateNamespace(config.Namespace, problems);
         ValidateApp(config.App, problems);
