@@ -75,6 +75,7 @@ public sealed class RenderTests : IDisposable
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Stack prod (project frontend), namespace frontend: 9 resources\n", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("\nCluster: kube context acme-prod, cluster identifier acme-prod (a new identifier replaces every resource)\n", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\nKept when deleted:\n  Namespace frontend: protected (pulumi refuses to delete it until `pulumi state unprotect`), retained on delete (dropping it from the stack leaves it in the cluster)\n", run.Stdout, StringComparison.Ordinal);
         Assert.Matches(@"\n  v1 +90%  3 replicas of ghcr\.io/acme/frontend:1\.4\.2", run.Stdout);
         Assert.Matches(@"\n  v2 +10%  2 replicas of ghcr\.io/acme/frontend:1\.5\.0", run.Stdout);
         Assert.Contains("testers: headers.x-canary.exact=always -> v2", run.Stdout, StringComparison.Ordinal);
@@ -158,6 +159,7 @@ public sealed class RenderTests : IDisposable
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("\nCluster: not named (pulumi up deploys to the current kube context)\n", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\nKept when deleted:\n  Namespace shop: retained on delete (dropping it from the stack leaves it in the cluster)\n", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("frontend:cluster = (not set): names no cluster", run.Stdout, StringComparison.Ordinal);
     }
 

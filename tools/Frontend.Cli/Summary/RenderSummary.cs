@@ -30,6 +30,7 @@ internal static class RenderSummary
         }
 
         WriteCluster(text, evaluation.Registered);
+        WriteList(text, "Kept when deleted", evaluation.Safety.OrderBy(s => s.Type, StringComparer.Ordinal).ThenBy(s => s.Name, StringComparer.Ordinal).Select(KeptWhenDeleted));
         var virtualService = manifests.FirstOrDefault(m => m.Kind == "VirtualService");
         var destinationRule = manifests.FirstOrDefault(m => m.Kind == "DestinationRule");
         WriteTraffic(text, virtualService, destinationRule, manifests);
@@ -41,6 +42,24 @@ internal static class RenderSummary
         WriteAnalysis(text, analysed);
         Line(text, $"Wrote {StackAnalysis.Plural(manifests.Count, "file")} to {outDirectory} (kubectl apply -f {outDirectory} --recursive)");
         return text.ToString();
+    }
+
+    /// <summary>A protected or retained resource, and what each option does when a change would delete it.</summary>
+    private static string KeptWhenDeleted(Evaluation.DeletionSafety safety)
+    {
+        var kind = safety.Type[(safety.Type.LastIndexOf(':') + 1)..];
+        var what = new List<string>();
+        if (safety.Protected)
+        {
+            what.Add("protected (pulumi refuses to delete it until `pulumi state unprotect`)");
+        }
+
+        if (safety.RetainedOnDelete)
+        {
+            what.Add("retained on delete (dropping it from the stack leaves it in the cluster)");
+        }
+
+        return $"{kind} {safety.Name}: {string.Join(", ", what)}";
     }
 
     /// <summary>Which cluster <c>pulumi up</c> would reach: the explicit provider's context, or the current one.</summary>
