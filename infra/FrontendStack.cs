@@ -48,6 +48,7 @@ internal static class FrontendStack
             App = config.App,
             Versions = config.Versions,
             DisruptionBudget = config.PodDisruptionBudget,
+            Autoscaling = config.Autoscaling,
         }, new ComponentResourceOptions { Provider = cluster });
 
         var serviceHost = Output.Format($"{workloads.ServiceName}.{namespaceName}.svc.cluster.local");

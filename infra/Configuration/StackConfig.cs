@@ -19,6 +19,9 @@ internal sealed record StackConfig
 
     public required IReadOnlyList<VersionConfig> Versions { get; init; }
 
+    /// <summary>Unset: every version runs its fixed <c>replicas</c>, unless its own block says otherwise.</summary>
+    public AutoscalingConfig? Autoscaling { get; init; }
+
     /// <summary>The Service-wide DestinationRule traffic policy; unset leaves Istio's defaults.</summary>
     public TrafficPolicyConfig? TrafficPolicy { get; init; }
 
@@ -83,7 +86,11 @@ internal sealed record VersionConfig
 
     public required string Image { get; init; }
 
+    /// <summary>The fixed pod count; ignored (left to the autoscaler) while the version is autoscaled.</summary>
     public int Replicas { get; init; } = 1;
+
+    /// <summary>Overrides <c>frontend:autoscaling</c> for this version, key by key.</summary>
+    public AutoscalingConfig? Autoscaling { get; init; }
 
     /// <summary>Share of traffic in percent; all versions' weights add up to exactly 100.</summary>
     public int Weight { get; init; }

@@ -13,7 +13,7 @@ internal static class StackConfigLoader
 {
     /// <summary>The top-level keys the program reads; any other key of the project's namespace is a mistake.</summary>
     public static readonly IReadOnlyList<string> KnownKeys =
-        ["app", "cluster", "mtls", "namespace", "podDisruptionBudget", "production", "routing", "trafficPolicy", "versions"];
+        ["app", "autoscaling", "cluster", "mtls", "namespace", "podDisruptionBudget", "production", "routing", "trafficPolicy", "versions"];
 
     /// <param name="get">Reads one key of the project's namespace, null when absent: <c>new Config().Get</c>.</param>
     public static LoadedConfig Load(Func<string, string?> get) => Load(get, presentKeys: []);
@@ -40,6 +40,7 @@ internal static class StackConfigLoader
             get(key) is { } json ? ConfigBinder.Bind<T>(ConfigPath.Root(key), json, problems) : default;
 
         var cluster = Optional<ClusterConfig>("cluster");
+        var autoscaling = Optional<AutoscalingConfig>("autoscaling");
         var ns = Optional<NamespaceConfig>("namespace");
         var app = Optional<AppConfig>("app");
         var production = Optional<bool?>("production");
@@ -62,6 +63,7 @@ internal static class StackConfigLoader
         var config = new StackConfig
         {
             Cluster = cluster,
+            Autoscaling = autoscaling,
             Namespace = ns ?? new NamespaceConfig(),
             App = app ?? new AppConfig(),
             Versions = versions,

@@ -18,6 +18,7 @@ internal sealed class RecordingMocks : IMocks
         "kubernetes:core/v1:Service",
         "kubernetes:apps/v1:Deployment",
         "kubernetes:policy/v1:PodDisruptionBudget",
+        "kubernetes:autoscaling/v2:HorizontalPodAutoscaler",
         "kubernetes:networking.istio.io/v1:DestinationRule",
         "kubernetes:networking.istio.io/v1:VirtualService",
         "kubernetes:security.istio.io/v1:PeerAuthentication",

@@ -253,8 +253,27 @@ internal static class RenderSummary
 
         var spec = deployment.Body.MapAt("spec");
         var images = string.Join(", ", spec.MapAt("template").MapAt("spec").MapsAt("containers").Select(c => c.TextAt("image")).OfType<string>());
-        var replicas = spec.TextAt("replicas") ?? "1";
-        return $"  {replicas} {(replicas == "1" ? "replica" : "replicas")} of {images} ({deployment.Name})";
+        return $"  {Replicas(deployment, manifests)} of {images} ({deployment.Name})";
+    }
+
+    /// <summary>"3 replicas", or "2-10 replicas (HPA: 70% CPU)" when an autoscaler scales the Deployment.</summary>
+    private static string Replicas(Manifest deployment, IReadOnlyList<Manifest> manifests)
+    {
+        var autoscaler = manifests.FirstOrDefault(m => m.Kind == "HorizontalPodAutoscaler"
+            && m.EffectiveNamespace == deployment.EffectiveNamespace
+            && m.Body.MapAt("spec").MapAt("scaleTargetRef") is var target
+            && target.TextAt("kind") == "Deployment" && target.TextAt("name") == deployment.Name);
+        if (autoscaler is null)
+        {
+            var replicas = deployment.Body.MapAt("spec").TextAt("replicas") ?? "1";
+            return $"{replicas} {(replicas == "1" ? "replica" : "replicas")}";
+        }
+
+        var spec = autoscaler.Body.MapAt("spec");
+        var targets = spec.MapsAt("metrics")
+            .Select(metric => metric.MapAt("resource"))
+            .Select(resource => $"{resource.MapAt("target").TextAt("averageUtilization")}% {(resource.TextAt("name") == "cpu" ? "CPU" : resource.TextAt("name"))}");
+        return $"{spec.TextAt("minReplicas") ?? "1"}-{spec.TextAt("maxReplicas")} replicas (HPA: {string.Join(", ", targets)})";
     }
 
     private static void Line(StringBuilder text, string line) => text.Append(line).Append('\n');
