@@ -60,6 +60,8 @@ internal static class FrontendStack
             Versions = config.Versions,
             TrafficPolicy = config.TrafficPolicy,
             Routing = config.Routing,
+            Ingress = config.Ingress,
+            Stickiness = config.Stickiness,
             Workloads = workloads.DeploymentsByVersion,
             RoutingIsSecret = config.SecretKeys.Contains(SecretRules.RoutingKey),
         }, new ComponentResourceOptions { Provider = cluster });

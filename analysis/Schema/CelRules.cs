@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Frontend.Analysis.Schema;
 
 /// <summary>
-/// The CEL rules (<c>x-kubernetes-validations</c>) that Istio's DestinationRule, VirtualService and
+/// The CEL rules (<c>x-kubernetes-validations</c>) that Istio's DestinationRule, VirtualService, Gateway and
 /// PeerAuthentication schemas carry, each recognised by its exact text (whitespace collapsed) and checked by a
 /// small C# equivalent. There is no CEL interpreter here: a rule whose text is not listed is reported as not
 /// checked, never passed.
@@ -27,10 +27,24 @@ internal static partial class CelRules
     };
 
     /// <summary>True when the rule holds, false when it fails, null when the rule text is not recognised.</summary>
-    public static bool? Evaluate(string rule, object? self) =>
-        Recognised.TryGetValue(Normalise(rule), out var check) ? check(self) : null;
+    public static bool? Evaluate(string rule, object? self)
+    {
+        var normalised = Normalise(rule);
+        if (Recognised.TryGetValue(normalised, out var check))
+        {
+            return check(self);
+        }
+
+        // The Gateway's TLS settings: "(has(self.a) ? 1 : 0) + (has(self.b) ? 1 : 0) <= 1", at most one of two fields.
+        return AtMostOneOf().Match(normalised) is { Success: true } pair
+            ? !(Has(self, pair.Groups["first"].Value) && Has(self, pair.Groups["second"].Value))
+            : null;
+    }
 
     public static string Normalise(string rule) => Whitespace().Replace(rule.Trim(), " ");
+
+    private static bool Has(object? self, string field) =>
+        self is IReadOnlyDictionary<string, object?> map && map.ContainsKey(field);
 
     private static IEnumerable<string> Keys(object? self) =>
         self is IReadOnlyDictionary<string, object?> map ? map.Keys : [];
@@ -51,4 +65,7 @@ internal static partial class CelRules
 
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
     private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"^\(has\(self\.(?<first>[A-Za-z0-9_]+)\) \? 1 : 0\) \+ \(has\(self\.(?<second>[A-Za-z0-9_]+)\) \? 1 : 0\) <= 1$", RegexOptions.CultureInvariant)]
+    private static partial Regex AtMostOneOf();
 }

@@ -27,6 +27,12 @@ internal sealed record StackConfig
 
     public RoutingConfig Routing { get; init; } = new();
 
+    /// <summary>Unset binds the VirtualService to <c>mesh</c> only: external traffic through a gateway misses the split.</summary>
+    public IngressConfig? Ingress { get; init; }
+
+    /// <summary>Unset splits every request afresh; set, a visitor stays on the version they first got.</summary>
+    public StickinessConfig? Stickiness { get; init; }
+
     /// <summary>Unset declares no PeerAuthentication: the namespace's or mesh's policy applies.</summary>
     public MtlsConfig? Mtls { get; init; }
 

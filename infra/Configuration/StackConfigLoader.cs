@@ -13,7 +13,7 @@ internal static class StackConfigLoader
 {
     /// <summary>The top-level keys the program reads; any other key of the project's namespace is a mistake.</summary>
     public static readonly IReadOnlyList<string> KnownKeys =
-        ["app", "autoscaling", "cluster", "mtls", "namespace", "podDisruptionBudget", "production", "routing", "trafficPolicy", "versions"];
+        ["app", "autoscaling", "cluster", "ingress", "mtls", "namespace", "podDisruptionBudget", "production", "routing", "stickiness", "trafficPolicy", "versions"];
 
     /// <param name="get">Reads one key of the project's namespace, null when absent: <c>new Config().Get</c>.</param>
     public static LoadedConfig Load(Func<string, string?> get) => Load(get, presentKeys: []);
@@ -47,6 +47,8 @@ internal static class StackConfigLoader
         var versions = Optional<List<VersionConfig>>("versions");
         var trafficPolicy = Optional<TrafficPolicyConfig>("trafficPolicy");
         var routing = Optional<RoutingConfig>("routing");
+        var ingress = Optional<IngressConfig>("ingress");
+        var stickiness = Optional<StickinessConfig>("stickiness");
         var mtls = Optional<MtlsConfig>("mtls");
         var disruptionBudget = Optional<DisruptionBudgetConfig>("podDisruptionBudget");
         // A misspelt versions key already says which key was meant; "versions is missing" would repeat it.
@@ -70,6 +72,8 @@ internal static class StackConfigLoader
             Production = production,
             TrafficPolicy = trafficPolicy,
             Routing = routing ?? new RoutingConfig(),
+            Ingress = ingress,
+            Stickiness = stickiness,
             Mtls = mtls,
             PodDisruptionBudget = disruptionBudget,
             SecretKeys = (secretKeys ?? []).ToImmutableSortedSet(StringComparer.Ordinal),

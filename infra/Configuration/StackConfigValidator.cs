@@ -29,6 +29,9 @@ internal static class StackConfigValidator
         ValidateVersions(config, production, problems);
         AutoscalingRules.Validate(config, problems);
         TrafficRules.Validate(config, production, problems);
+        IngressRules.Validate(config, problems);
+        StickinessRules.Validate(config, problems);
+        MirrorRules.Validate(config, problems);
         return problems.All;
     }
 

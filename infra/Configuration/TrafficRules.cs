@@ -269,7 +269,7 @@ internal static class TrafficRules
                 path,
                 $"consistent-hash affinity does not hold across versions while traffic is split between {string.Join(", ", weighted)}: Envoy picks the version by weight before the hash applies",
                 "consistentHash",
-                $"to keep a user on one version, add a match route (pulumi config set --path 'routing.matches[0].cookie.name' <cookie>) that sends them there");
+                $"to keep a visitor on the version they first got, turn on two-way stickiness: {ConfigPath.Root("stickiness").Property("cookie").SetCommand(StickinessConfig.DefaultCookie)}");
         }
     }
 
@@ -362,7 +362,7 @@ internal static class TrafficRules
         }
     }
 
-    private static void CookieToken(ConfigPath path, string value, Problems problems)
+    internal static void CookieToken(ConfigPath path, string value, Problems problems)
     {
         if (value.Length == 0 || value.Any(c => !(char.IsAsciiLetterOrDigit(c) || "-_.~".Contains(c))))
         {

@@ -4,7 +4,7 @@ namespace Frontend.Cli.Tests;
 
 public sealed class AnalyzeTests : IDisposable
 {
-    private const string BundleRequiringGateways = """
+    private const string BundleRequiringExportTo = """
         apiVersion: apiextensions.k8s.io/v1
         kind: CustomResourceDefinition
         metadata:
@@ -24,7 +24,7 @@ public sealed class AnalyzeTests : IDisposable
                     type: object
                     x-kubernetes-preserve-unknown-fields: true
                     required:
-                    - gateways
+                    - exportTo
         """;
 
     private const string BundleWithAnUnknownRule = """
@@ -79,13 +79,13 @@ public sealed class AnalyzeTests : IDisposable
     public async Task Analyze_SchemaViolation_ReportsIst0106WithItsFixAndExitsOne()
     {
         var bundle = _temp.Combine("bundle.yaml");
-        File.WriteAllText(bundle, BundleRequiringGateways);
+        File.WriteAllText(bundle, BundleRequiringExportTo);
 
         var run = await CliRun.Of("analyze", "prod", "--crds", bundle, "--project-dir", RepositoryPaths.Root);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("Error [IST0106] (VirtualService frontend/frontend) Schema validation error:", run.Stdout, StringComparison.Ordinal);
-        Assert.Contains("gateways", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("exportTo", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("  Fix: ", run.Stdout, StringComparison.Ordinal);
     }
 
@@ -93,7 +93,7 @@ public sealed class AnalyzeTests : IDisposable
     public async Task Render_SchemaViolation_WritesNothingAndPrintsTheFinding()
     {
         var bundle = _temp.Combine("bundle.yaml");
-        File.WriteAllText(bundle, BundleRequiringGateways);
+        File.WriteAllText(bundle, BundleRequiringExportTo);
         var output = _temp.Combine("prod");
 
         var run = await CliRun.Of("render", "prod", "--out", output, "--crds", bundle, "--project-dir", RepositoryPaths.Root);

@@ -10,6 +10,7 @@ public sealed class CelRulesTests
     [InlineData("DestinationRule")]
     [InlineData("VirtualService")]
     [InlineData("PeerAuthentication")]
+    [InlineData("Gateway")]
     public void Evaluate_EveryRuleInTheKindsV1Schema_IsRecognised(string kind)
     {
         var rules = RulesOf(kind);
@@ -36,6 +37,17 @@ public sealed class CelRulesTests
         var result = CelRules.Evaluate("duration(self) >= duration('1ms')", value);
 
         Assert.Equal(expected, result);
+    }
+
+    [Theory]
+    [InlineData("{}", true)]
+    [InlineData("{\"credentialName\": \"tls\"}", true)]
+    [InlineData("{\"credentialName\": \"tls\", \"credentialNames\": [\"a\"]}", false)]
+    public void Evaluate_GatewayAtMostOneCredentialRule_RefusesBoth(string tls, bool expected)
+    {
+        var self = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, object?>>(tls)!;
+
+        Assert.Equal(expected, CelRules.Evaluate("(has(self.credentialName) ? 1 : 0) + (has(self.credentialNames) ? 1 : 0) <= 1", self));
     }
 
     [Fact]

@@ -21,6 +21,7 @@ internal sealed class RecordingMocks : IMocks
         "kubernetes:autoscaling/v2:HorizontalPodAutoscaler",
         "kubernetes:networking.istio.io/v1:DestinationRule",
         "kubernetes:networking.istio.io/v1:VirtualService",
+        "kubernetes:networking.istio.io/v1:Gateway",
         "kubernetes:security.istio.io/v1:PeerAuthentication",
         "frontend:app:Workloads",
         "frontend:istio:TrafficSplit",
