@@ -13,7 +13,7 @@ internal static class StackConfigLoader
 {
     /// <summary>The top-level keys the program reads; any other key of the project's namespace is a mistake.</summary>
     public static readonly IReadOnlyList<string> KnownKeys =
-        ["app", "cluster", "mtls", "namespace", "podDisruptionBudget", "production", "routing", "trafficPolicy", "versions"];
+        ["app", "cluster", "mtls", "namespace", "podDisruptionBudget", "production", "rollout", "routing", "trafficPolicy", "versions"];
 
     /// <param name="get">Reads one key of the project's namespace, null when absent: <c>new Config().Get</c>.</param>
     public static LoadedConfig Load(Func<string, string?> get) => Load(get, presentKeys: []);
@@ -48,6 +48,7 @@ internal static class StackConfigLoader
         var routing = Optional<RoutingConfig>("routing");
         var mtls = Optional<MtlsConfig>("mtls");
         var disruptionBudget = Optional<DisruptionBudgetConfig>("podDisruptionBudget");
+        var rollout = Optional<RolloutConfig>(RolloutRules.Key);
         // A misspelt versions key already says which key was meant; "versions is missing" would repeat it.
         if (get("versions") is null && !unknown.Any(u => u.Closest == "versions"))
         {
@@ -70,6 +71,7 @@ internal static class StackConfigLoader
             Routing = routing ?? new RoutingConfig(),
             Mtls = mtls,
             PodDisruptionBudget = disruptionBudget,
+            Rollout = rollout,
             SecretKeys = (secretKeys ?? []).ToImmutableSortedSet(StringComparer.Ordinal),
         };
         return new LoadedConfig(config, problems);

@@ -28,6 +28,7 @@ internal static class StackConfigValidator
         ValidateApp(config.App, problems);
         ValidateVersions(config, production, problems);
         TrafficRules.Validate(config, production, problems);
+        RolloutRules.Validate(config, problems);
         return problems.All;
     }
 
