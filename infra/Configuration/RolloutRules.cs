@@ -16,6 +16,9 @@ internal static partial class RolloutRules
     /// </summary>
     public static readonly TimeSpan MinWindow = TimeSpan.FromMinutes(1);
 
+    /// <summary>The checks every plan has; the reports name them so, and a plan's own check may not take these names.</summary>
+    public static readonly IReadOnlyList<string> BuiltInChecks = ["requests", "success-rate", "p99-latency"];
+
     /// <summary>What a check's query may name; each is filled in per version before the query is sent.</summary>
     public static readonly IReadOnlyList<string> Placeholders = ["workload", "version", "namespace", "window"];
 
@@ -37,9 +40,10 @@ internal static partial class RolloutRules
         }
 
         var names = config.Versions.Select(v => v.Name).ToList();
-        var canaryKnown = Version(root.Property("canary"), plan.Canary, names, problems);
+        // The canary is suggested from the versions the plan does not already call stable.
+        var canaryKnown = Version(root.Property("canary"), plan.Canary, names, [.. names.Except(plan.Stable, StringComparer.Ordinal)], problems);
         Stable(root.Property("stable"), plan, names, problems);
-        if (canaryKnown)
+        if (canaryKnown && plan.Stable.Count > 0)
         {
             OthersCarryNoTraffic(config, plan, problems);
         }
@@ -48,14 +52,15 @@ internal static partial class RolloutRules
         Analysis(root.Property("analysis"), plan.Analysis, problems);
     }
 
-    private static bool Version(ConfigPath path, string name, IReadOnlyList<string> versions, Problems problems)
+    private static bool Version(ConfigPath path, string name, IReadOnlyList<string> versions, IReadOnlyList<string> likely, Problems problems)
     {
         if (versions.Contains(name, StringComparer.Ordinal))
         {
             return true;
         }
 
-        var suggestion = Spelling.Closest(name, versions) ?? versions[^1];
+        var candidates = likely.Count > 0 ? likely : versions;
+        var suggestion = Spelling.Closest(name, candidates) ?? candidates[^1];
         problems.Error(path, $"must name one of the stack's versions ({string.Join(", ", versions)})", ConfigValue.Show(name), path.SetCommand(suggestion));
         return false;
     }
@@ -74,7 +79,7 @@ internal static partial class RolloutRules
         {
             var name = plan.Stable[i];
             var item = path.Index(i);
-            if (!Version(item, name, versions, problems))
+            if (!Version(item, name, versions, [.. versions.Where(v => v != plan.Canary)], problems))
             {
                 continue;
             }
@@ -175,6 +180,10 @@ internal static partial class RolloutRules
             if (!Names.IsDns1123Label(check.Name))
             {
                 problems.Error(name, "must be a short name of lower-case letters, digits and '-' (it labels the check in reports)", ConfigValue.Show(check.Name), name.SetCommand(Names.ToDns1123Label(check.Name)));
+            }
+            else if (BuiltInChecks.Contains(check.Name, StringComparer.Ordinal))
+            {
+                problems.Error(name, $"must not be the name of a built-in check ({string.Join(", ", BuiltInChecks)})", ConfigValue.Show(check.Name), name.SetCommand($"{check.Name}-2"));
             }
             else if (!seen.Add(check.Name))
             {

@@ -81,7 +81,7 @@ public sealed class RolloutCommandTests : IDisposable
         var run = await CliRun.Of("rollout", "promote", RolloutStacks.Stack, "--project-dir", project);
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Equal("error: stack 'staging' was refused (1 problem); nothing was written:\n  frontend:rollout.canary = \"v9\": must name one of the stack's versions (v1, v2). Fix: pulumi config set --path 'rollout.canary' v1\n", run.Stderr);
+        Assert.Equal("error: stack 'staging' was refused (1 problem); nothing was written:\n  frontend:rollout.canary = \"v9\": must name one of the stack's versions (v1, v2). Fix: pulumi config set --path 'rollout.canary' v2\n", run.Stderr);
     }
 
     [Fact]

@@ -40,12 +40,9 @@ internal sealed record AnalysisResult(DateTimeOffset Time, Uri Prometheus, Check
 /// <summary>Runs the plan's checks against Prometheus for the canary and each stable version.</summary>
 internal static class CanaryAnalysis
 {
-    public const string RequestsCheck = "requests";
-    public const string SuccessRateCheck = "success-rate";
-    public const string LatencyCheck = "p99-latency";
-
-    /// <summary>The checks every plan has, before its own; a plan's check may not take their names.</summary>
-    public static readonly IReadOnlyList<string> BuiltInNames = [RequestsCheck, SuccessRateCheck, LatencyCheck];
+    public static readonly string RequestsCheck = RolloutRules.BuiltInChecks[0];
+    public static readonly string SuccessRateCheck = RolloutRules.BuiltInChecks[1];
+    public static readonly string LatencyCheck = RolloutRules.BuiltInChecks[2];
 
     public static IReadOnlyList<Check> ChecksOf(AnalysisConfig analysis)
     {

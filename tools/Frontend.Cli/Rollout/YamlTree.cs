@@ -48,7 +48,7 @@ internal static class YamlTree
 
         if (parser.TryConsume<Scalar>(out var scalar))
         {
-            return new YamlScalar(Index(scalar.Start), Index(scalar.End), scalar.Value, scalar.Style, Name(scalar.Anchor.IsEmpty, scalar.Anchor.Value), Tag(scalar));
+            return new YamlScalar(Index(scalar.Start), Index(scalar.End), scalar.Value, scalar.Style, Name(scalar.Anchor), Tag(scalar));
         }
 
         if (parser.TryConsume<AnchorAlias>(out var alias))
@@ -64,7 +64,7 @@ internal static class YamlTree
                 items.Add(Node(parser, depth + 1));
             }
 
-            return new YamlSequence(Index(sequenceStart.Start), Index(sequenceStart.End), items, Name(sequenceStart.Anchor.IsEmpty, sequenceStart.Anchor.Value));
+            return new YamlSequence(Index(sequenceStart.Start), Index(sequenceStart.End), items, Name(sequenceStart.Anchor));
         }
 
         var mappingStart = parser.Consume<MappingStart>();
@@ -75,13 +75,14 @@ internal static class YamlTree
             entries.Add((key, Node(parser, depth + 1)));
         }
 
-        return new YamlMapping(Index(mappingStart.Start), Index(mappingStart.End), entries, Name(mappingStart.Anchor.IsEmpty, mappingStart.Anchor.Value));
+        return new YamlMapping(Index(mappingStart.Start), Index(mappingStart.End), entries, Name(mappingStart.Anchor));
     }
 
     /// <summary>Plain and quoted scalars carry no tag of their own; an explicit one (<c>!!str</c>) changes what the value means.</summary>
     private static string? Tag(Scalar scalar) => scalar.Tag.IsEmpty || scalar.Tag.IsNonSpecific ? null : scalar.Tag.Value;
 
-    private static string? Name(bool isEmpty, string value) => isEmpty ? null : value;
+    /// <summary>An absent anchor has no name to read (its Value throws).</summary>
+    private static string? Name(AnchorName anchor) => anchor.IsEmpty ? null : anchor.Value;
 
     private static int Index(Mark mark) => checked((int)mark.Index);
 }
