@@ -1,6 +1,7 @@
 using Frontend.Analysis.Manifests;
 using Frontend.Cli.Commands;
 using Frontend.Cli.Rollout;
+using Frontend.Infra.Configuration;
 using Frontend.Cli.Stacks;
 
 namespace Frontend.Cli;
@@ -72,6 +73,8 @@ internal static class CommandLine
         }
     }
 
+    private static readonly string[] RolloutVerbs = ["status", "promote", "rollback"];
+
     private static async Task<int> RolloutAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider clock)
     {
         var rest = args.Length > 0 ? args[1..] : [];
@@ -81,7 +84,9 @@ internal static class CommandLine
             "promote" => await RolloutPromoteCommand.RunAsync(Arguments.Parse(rest, RolloutStack.Positionals, RolloutStack.MetricsOptions), stdout, stderr, clock),
             "rollback" => await RolloutRollbackCommand.RunAsync(Arguments.Parse(rest, RolloutStack.Positionals, RolloutStack.EditOptions), stdout, stderr),
             null => throw new UsageException("rollout needs a verb: status, promote or rollback"),
-            var unknown => throw new UsageException($"unknown rollout verb '{unknown}' (rollout verbs: status, promote, rollback)"),
+            var unknown => throw new UsageException(Spelling.Closest(unknown, RolloutVerbs) is { } meant
+                ? $"unknown rollout verb '{unknown}': did you mean '{meant}'?"
+                : $"unknown rollout verb '{unknown}' (rollout verbs: {string.Join(", ", RolloutVerbs)})"),
         };
     }
 }

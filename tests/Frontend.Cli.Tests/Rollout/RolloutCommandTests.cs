@@ -118,6 +118,15 @@ public sealed class RolloutCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Rollout_MisspeltVerb_SuggestsTheVerb()
+    {
+        var run = await CliRun.Of("rollout", "promte", "prod");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("error: unknown rollout verb 'promte': did you mean 'promote'?\n", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Rollback_PrometheusOption_IsAUsageError()
     {
         var run = await CliRun.Of("rollout", "rollback", "prod", "--prometheus", "http://127.0.0.1:9/");
