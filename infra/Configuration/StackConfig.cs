@@ -44,6 +44,9 @@ internal sealed record StackConfig
     /// </summary>
     public bool? Production { get; init; }
 
+    /// <summary>Unset: no progressive delivery; weights change only by hand. The program declares nothing from it.</summary>
+    public RolloutConfig? Rollout { get; init; }
+
     /// <summary>
     /// The top-level keys that hold a <c>secure:</c> value (from <c>PULUMI_CONFIG_SECRET_KEYS</c>): what they
     /// reach is passed to resources as secrets, so Pulumi's state and previews hold ciphertext. Not a config key.

@@ -13,7 +13,7 @@ internal static class StackConfigLoader
 {
     /// <summary>The top-level keys the program reads; any other key of the project's namespace is a mistake.</summary>
     public static readonly IReadOnlyList<string> KnownKeys =
-        ["app", "autoscaling", "cluster", "ingress", "mtls", "namespace", "podDisruptionBudget", "production", "routing", "stickiness", "trafficPolicy", "versions"];
+        ["app", "autoscaling", "cluster", "ingress", "mtls", "namespace", "podDisruptionBudget", "production", "rollout", "routing", "stickiness", "trafficPolicy", "versions"];
 
     /// <param name="get">Reads one key of the project's namespace, null when absent: <c>new Config().Get</c>.</param>
     public static LoadedConfig Load(Func<string, string?> get) => Load(get, presentKeys: []);
@@ -51,6 +51,7 @@ internal static class StackConfigLoader
         var stickiness = Optional<StickinessConfig>("stickiness");
         var mtls = Optional<MtlsConfig>("mtls");
         var disruptionBudget = Optional<DisruptionBudgetConfig>("podDisruptionBudget");
+        var rollout = Optional<RolloutConfig>(RolloutRules.Key);
         // A misspelt versions key already says which key was meant; "versions is missing" would repeat it.
         if (get("versions") is null && !unknown.Any(u => u.Closest == "versions"))
         {
@@ -76,6 +77,7 @@ internal static class StackConfigLoader
             Stickiness = stickiness,
             Mtls = mtls,
             PodDisruptionBudget = disruptionBudget,
+            Rollout = rollout,
             SecretKeys = (secretKeys ?? []).ToImmutableSortedSet(StringComparer.Ordinal),
         };
         return new LoadedConfig(config, problems);

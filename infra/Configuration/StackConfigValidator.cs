@@ -32,6 +32,7 @@ internal static class StackConfigValidator
         IngressRules.Validate(config, problems);
         StickinessRules.Validate(config, problems);
         MirrorRules.Validate(config, problems);
+        RolloutRules.Validate(config, problems);
         return problems.All;
     }
 
