@@ -70,11 +70,7 @@ public static class MeshAnalyzer
             foreach (var subset in rule.Body.MapAt("spec").MapsAt("subsets"))
             {
                 var subsetLabels = subset.LabelsAt("labels");
-                var selectsPods = services.Exists(service =>
-                    Combine(service.Selector, subsetLabels) is { } selector
-                    && inventory.Workloads.Any(workload =>
-                        workload.Manifest.EffectiveNamespace == service.Manifest.EffectiveNamespace
-                        && selector.All(label => workload.PodLabels.TryGetValue(label.Key, out var value) && value == label.Value)));
+                var selectsPods = services.Exists(service => inventory.WorkloadsSelectedBy(service, subsetLabels).Any());
                 if (!selectsPods)
                 {
                     yield return IstioMessages.DestinationRuleSubsetNotSelectPods(rule.DisplayName, subset.StringAt("name") ?? "");
@@ -132,7 +128,7 @@ public static class MeshAnalyzer
     private static IEnumerable<Finding> HostsClaimedTwice(MeshInventory inventory)
     {
         var claims = inventory.VirtualServices
-            .Where(BindsToMeshGateway)
+            .Where(MeshInventory.BindsToMesh)
             .SelectMany(virtualService => virtualService.Body.MapAt("spec").StringsAt("hosts")
                 .Select(host => (Host: HostName.Qualify(host, virtualService.EffectiveNamespace), VirtualService: virtualService)))
             .Distinct()
@@ -153,12 +149,6 @@ public static class MeshAnalyzer
         }
     }
 
-    private static bool BindsToMeshGateway(Manifest virtualService)
-    {
-        var gateways = virtualService.Body.MapAt("spec").StringsAt("gateways");
-        return gateways.Count == 0 || gateways.Contains("mesh");
-    }
-
     private static bool IsNamedByProtocol(string portName)
     {
         if (PortProtocols.Contains(portName))
@@ -168,21 +158,5 @@ public static class MeshAnalyzer
 
         var dash = portName.IndexOf('-', StringComparison.Ordinal);
         return dash > 0 && (PortProtocols.Contains(portName[..dash]) || (portName.StartsWith("grpc-web-", StringComparison.OrdinalIgnoreCase)));
-    }
-
-    private static Dictionary<string, string>? Combine(IReadOnlyDictionary<string, string> selector, IReadOnlyDictionary<string, string> subsetLabels)
-    {
-        var combined = new Dictionary<string, string>(selector, StringComparer.Ordinal);
-        foreach (var (key, value) in subsetLabels)
-        {
-            if (combined.TryGetValue(key, out var existing) && existing != value)
-            {
-                return null;
-            }
-
-            combined[key] = value;
-        }
-
-        return combined;
     }
 }

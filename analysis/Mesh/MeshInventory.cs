@@ -19,6 +19,8 @@ internal sealed record RouteDestination(IReadOnlyDictionary<string, object?> Des
 /// <summary>The manifests the analysis looks at, indexed by what it asks: Services by host, pod templates by namespace.</summary>
 internal sealed class MeshInventory
 {
+    private const string MeshGateway = "mesh";
+
     private static readonly HashSet<string> WorkloadKinds = new(StringComparer.Ordinal) { "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job" };
 
     public MeshInventory(IEnumerable<Manifest> manifests)
@@ -56,8 +58,39 @@ internal sealed class MeshInventory
     public IEnumerable<ServiceEntryPoint> ServicesFor(string qualifiedHost) =>
         Services.Where(service => HostName.Matches(service.Host, qualifiedHost));
 
+    /// <summary>
+    /// The pod templates in the Service's namespace whose labels match its selector joined with a subset's labels, as
+    /// Istio selects a subset's endpoints; none when the two disagree on a label.
+    /// </summary>
+    public IEnumerable<Workload> WorkloadsSelectedBy(ServiceEntryPoint service, IReadOnlyDictionary<string, string> subsetLabels)
+    {
+        if (Combine(service.Selector, subsetLabels) is not { } selector)
+        {
+            return [];
+        }
+
+        return Workloads.Where(workload =>
+            workload.Manifest.EffectiveNamespace == service.Manifest.EffectiveNamespace
+            && selector.All(label => workload.PodLabels.TryGetValue(label.Key, out var value) && value == label.Value));
+    }
+
     public static string DestinationRuleHost(Manifest destinationRule) =>
         HostName.Qualify(destinationRule.Body.MapAt("spec").StringAt("host") ?? "", destinationRule.EffectiveNamespace);
+
+    /// <summary>Whether the sidecars apply the VirtualService: its gateways are absent, empty, or include the reserved "mesh".</summary>
+    public static bool BindsToMesh(Manifest virtualService)
+    {
+        var gateways = virtualService.Body.MapAt("spec").StringsAt("gateways");
+        return gateways.Count == 0 || gateways.Contains(MeshGateway);
+    }
+
+    /// <summary>The gateways other than "mesh" the VirtualService is bound to, as namespace/name (a bare name is in its own namespace).</summary>
+    public static IReadOnlyList<string> BoundGateways(Manifest virtualService) =>
+        virtualService.Body.MapAt("spec").StringsAt("gateways")
+            .Where(gateway => gateway != MeshGateway)
+            .Select(gateway => gateway.Contains('/', StringComparison.Ordinal) ? gateway : $"{virtualService.EffectiveNamespace}/{gateway}")
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
 
     public static IEnumerable<RouteDestination> Destinations(Manifest virtualService)
     {
@@ -82,5 +115,21 @@ internal sealed class MeshInventory
                 }
             }
         }
+    }
+
+    private static Dictionary<string, string>? Combine(IReadOnlyDictionary<string, string> selector, IReadOnlyDictionary<string, string> subsetLabels)
+    {
+        var combined = new Dictionary<string, string>(selector, StringComparer.Ordinal);
+        foreach (var (key, value) in subsetLabels)
+        {
+            if (combined.TryGetValue(key, out var existing) && existing != value)
+            {
+                return null;
+            }
+
+            combined[key] = value;
+        }
+
+        return combined;
     }
 }
