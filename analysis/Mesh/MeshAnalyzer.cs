@@ -4,8 +4,10 @@ namespace Frontend.Analysis.Mesh;
 
 /// <summary>
 /// Checks a set of manifests against each other the way <c>istioctl analyze</c> does, and beyond it, because
-/// the Deployments are known: a subset that selects no pod template is found before anything is deployed.
-/// Reports IST0101, IST0109, IST0112, IST0118, IST0173 and IST0174.
+/// the Deployments are known: a subset that selects no pod template is found before anything is deployed, and
+/// so is a split that external traffic never gets.
+/// Reports IST0101, IST0109, IST0112, IST0118, IST0173 and IST0174, and this project's FRT0001 (a weighted
+/// VirtualService bound to no ingress gateway, with the pod shares external traffic gets instead).
 /// </summary>
 public static class MeshAnalyzer
 {
@@ -26,6 +28,7 @@ public static class MeshAnalyzer
             .Concat(ServicePortNames(inventory))
             .Concat(DestinationPorts(inventory))
             .Concat(HostsClaimedTwice(inventory))
+            .Concat(SplitAtIngress.Findings(inventory))
             .Distinct()
             .OrderBy(finding => finding.Level)
             .ThenBy(finding => finding.Resource, StringComparer.Ordinal)
