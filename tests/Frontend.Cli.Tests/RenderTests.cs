@@ -83,9 +83,31 @@ public sealed class RenderTests : IDisposable
         Assert.Contains("testers: headers.x-canary.exact=always -> v2", run.Stdout, StringComparison.Ordinal);
         Assert.Matches(@"mTLS +STRICT", run.Stdout);
         Assert.Matches(@"client TLS +ISTIO_MUTUAL", run.Stdout);
-        Assert.Contains("Analysis: No validation issues found; schema validation not run", run.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"\nAnalysis: [^\n]*; schema validation not run", run.Stdout);
         Assert.Contains($"Wrote 11 files to {output}", run.Stdout, StringComparison.Ordinal);
         Assert.Equal("", run.Stderr);
+    }
+
+    [Fact]
+    public async Task Render_WeightedStackWithoutIngress_HeadingSaysOnlyInMeshCallersGetTheSplit()
+    {
+        var project = _temp.WriteProject("canary", StackYaml.TwoVersions(90, 10));
+
+        var run = await CliRun.Of("render", "canary", "--out", _temp.Combine("canary"), "--project-dir", project);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("\nTraffic split (in-mesh callers only: no gateway bound, see FRT0001):\n  v1   90%", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Render_OneVersionWithoutIngress_HeadingSaysInMeshCallersOnlyWithoutAFinding()
+    {
+        var project = _temp.WriteProject("single", StackYaml.OneVersion);
+
+        var run = await CliRun.Of("render", "single", "--out", _temp.Combine("single"), "--project-dir", project);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("\nTraffic split (in-mesh callers only: no gateway bound):\n  v1  100%", run.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
