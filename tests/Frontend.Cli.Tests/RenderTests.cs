@@ -188,6 +188,28 @@ public sealed class RenderTests : IDisposable
     }
 
     [Fact]
+    public async Task Render_StickinessAndMirror_SummaryNamesTheCookieAndTheShadowedShare()
+    {
+        var extra = """
+              frontend:stickiness:
+                cookie: ver
+                sameSite: Strict
+              frontend:routing:
+                mirror:
+                  version: v3
+                  percent: 12.5
+            """;
+        var project = _temp.WriteProject("sticky", StackYaml.TwoVersions(90, 10, StackYaml.ThirdVersion(0), extra));
+
+        var run = await CliRun.Of("render", "sticky", "--out", _temp.Combine("sticky"), "--project-dir", project);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("\nMatch routes: none\n", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\nStickiness: cookie ver (Max-Age=86400; Path=/; Secure; HttpOnly; SameSite=Strict); visitors carrying it return to v1, v2; new visitors get the split and the cookie of the version they land on\n", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\nMirroring: 12.5% of the split's requests copied to v3 (responses discarded)\n", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Render_VersionAtZeroWeight_SummaryStillShowsItAtZeroPercent()
     {
         var project = _temp.WriteProject("retiring", StackYaml.TwoVersions(100, 0));

@@ -35,6 +35,8 @@ internal static class RenderSummary
         var destinationRule = manifests.FirstOrDefault(m => m.Kind == "DestinationRule");
         WriteTraffic(text, virtualService, destinationRule, manifests, analysed.Findings);
         WriteMatchRoutes(text, virtualService);
+        WriteStickiness(text, virtualService);
+        WriteMirroring(text, virtualService);
         WritePolicies(text, virtualService, destinationRule, manifests);
         WriteList(text, "Secure defaults overridden", OverriddenSecureDefaults(evaluation.Config, evaluation.Settings.StackName));
         WriteList(text, "Config warnings", evaluation.Warnings.Select(warning => warning.ToString()));
@@ -134,7 +136,7 @@ internal static class RenderSummary
 
     private static void WriteMatchRoutes(StringBuilder text, Manifest? virtualService)
     {
-        var routes = virtualService?.Body.MapAt("spec").MapsAt("http").Where(route => route.ContainsKey("match")).ToList() ?? [];
+        var routes = virtualService?.Body.MapAt("spec").MapsAt("http").Where(route => route.ContainsKey("match") && !IsStickyRoute(route)).ToList() ?? [];
         if (routes.Count == 0)
         {
             Line(text, "Match routes: none");
@@ -148,6 +150,38 @@ internal static class RenderSummary
             var targets = string.Join(", ", route.MapsAt("route").Select(SubsetOf));
             Line(text, $"{Indent}{route.TextAt("name") ?? "(unnamed)"}: {conditions} -> {targets}");
         }
+    }
+
+    /// <summary>The program names each version's cookie route <c>sticky-&lt;version&gt;</c>, a name match routes may not take.</summary>
+    private static bool IsStickyRoute(IReadOnlyDictionary<string, object?> route) =>
+        route.TextAt("name")?.StartsWith("sticky-", StringComparison.Ordinal) == true;
+
+    /// <summary>Which versions keep their visitors, and the cookie each weighted destination adds to say so.</summary>
+    private static void WriteStickiness(StringBuilder text, Manifest? virtualService)
+    {
+        var cookies = (WeightedRoute(virtualService)?.MapsAt("route") ?? [])
+            .Select(destination => destination.MapAt("headers").MapAt("response").MapAt("add").TextAt("set-cookie"))
+            .OfType<string>()
+            .ToList();
+        if (cookies.Count == 0)
+        {
+            Line(text, "Stickiness: none (each request is split afresh)");
+            return;
+        }
+
+        var sticky = virtualService!.Body.MapAt("spec").MapsAt("http").Where(IsStickyRoute).Select(route => string.Join(", ", route.MapsAt("route").Select(SubsetOf)));
+        var attributes = cookies[0][(cookies[0].IndexOf(';', StringComparison.Ordinal) + 1)..].Trim();
+        var name = cookies[0][..cookies[0].IndexOf('=', StringComparison.Ordinal)];
+        Line(text, $"Stickiness: cookie {name} ({attributes}); visitors carrying it return to {string.Join(", ", sticky)}; new visitors get the split and the cookie of the version they land on");
+    }
+
+    /// <summary>A copy of a share of the split's requests, whose responses Istio discards.</summary>
+    private static void WriteMirroring(StringBuilder text, Manifest? virtualService)
+    {
+        var mirrors = (WeightedRoute(virtualService)?.MapsAt("mirrors") ?? [])
+            .Select(mirror => $"{mirror.MapAt("percentage").TextAt("value") ?? "100"}% of the split's requests copied to {SubsetOf(mirror)} (responses discarded)")
+            .ToList();
+        Line(text, mirrors.Count == 0 ? "Mirroring: none" : $"Mirroring: {string.Join("; ", mirrors)}");
     }
 
     private static void WritePolicies(StringBuilder text, Manifest? virtualService, Manifest? destinationRule, IReadOnlyList<Manifest> manifests)
