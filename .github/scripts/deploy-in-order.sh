@@ -56,8 +56,10 @@ matters() {
 
 # Read the tag through `tag ls`, so that a failing pulumi (no token, no network) stops the run
 # instead of looking like "never deployed" and deploying the target in one step.
+# A tag's value is a plain string (a commit id here), so a pattern reads it from the JSON without jq;
+# whatever it holds, the history checks below refuse a value that is not a commit of main.
 tags=$(pulumi stack tag ls --json --stack "$stack_ref")
-last=$(jq -r --arg t "$tag" '.[$t] // empty' <<<"$tags")
+last=$(grep -o "\"$tag\"[[:space:]]*:[[:space:]]*\"[^\"]*\"" <<<"$tags" | sed 's/.*"\([^"]*\)"$/\1/' || true)
 
 if [ -z "$last" ]; then
   echo "::warning::$stack: the stack has no '$tag' tag, so which commit it runs is unknown: deploying $target alone. Set the tag once (pulumi stack tag set $tag <commit> --stack $stack_ref) on a stack deployed before this workflow."
