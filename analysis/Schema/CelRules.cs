@@ -4,10 +4,12 @@ using System.Text.RegularExpressions;
 namespace Frontend.Analysis.Schema;
 
 /// <summary>
-/// The CEL rules (<c>x-kubernetes-validations</c>) that Istio's DestinationRule, VirtualService and
-/// PeerAuthentication schemas carry, each recognised by its exact text (whitespace collapsed) and checked by a
-/// small C# equivalent. There is no CEL interpreter here: a rule whose text is not listed is reported as not
-/// checked, never passed.
+/// The CEL rules (<c>x-kubernetes-validations</c>) that Istio's DestinationRule, VirtualService, PeerAuthentication
+/// and Gateway schemas carry, each recognised by its exact text (whitespace collapsed) or, for Gateway's "at most
+/// one of two fields", by its shape, and checked by a small C# equivalent with Kubernetes' semantics (<c>has()</c>
+/// is key presence, <c>int()</c> reads base-10 only, <c>duration()</c> is Go's). The <c>Cel</c> package was tried
+/// in their place and disagrees with Kubernetes on those three (analysis/README.md). A rule whose text is not
+/// recognised is reported as not checked, never passed.
 /// </summary>
 internal static partial class CelRules
 {
@@ -27,10 +29,24 @@ internal static partial class CelRules
     };
 
     /// <summary>True when the rule holds, false when it fails, null when the rule text is not recognised.</summary>
-    public static bool? Evaluate(string rule, object? self) =>
-        Recognised.TryGetValue(Normalise(rule), out var check) ? check(self) : null;
+    public static bool? Evaluate(string rule, object? self)
+    {
+        var text = Normalise(rule);
+        if (Recognised.TryGetValue(text, out var check))
+        {
+            return check(self);
+        }
+
+        return AtMostOneOf().Match(text) is { Success: true } match
+            ? !(Has(self, match.Groups["first"].Value) && Has(self, match.Groups["second"].Value))
+            : null;
+    }
 
     public static string Normalise(string rule) => Whitespace().Replace(rule.Trim(), " ");
+
+    // Kubernetes evaluates has() on an object as "the key is present", so an empty list or "" still counts.
+    private static bool Has(object? self, string field) =>
+        self is IReadOnlyDictionary<string, object?> map && map.ContainsKey(field);
 
     private static IEnumerable<string> Keys(object? self) =>
         self is IReadOnlyDictionary<string, object?> map ? map.Keys : [];
@@ -48,6 +64,9 @@ internal static partial class CelRules
         return spec.GetValueOrDefault("selector") is IReadOnlyDictionary<string, object?> selector
             && selector.GetValueOrDefault("matchLabels") is IReadOnlyDictionary<string, object?> { Count: > 0 };
     }
+
+    [GeneratedRegex(@"^\(has\(self\.(?<first>\w+)\) \? 1 : 0\) \+ \(has\(self\.(?<second>\w+)\) \? 1 : 0\) <= 1$", RegexOptions.CultureInvariant)]
+    private static partial Regex AtMostOneOf();
 
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
     private static partial Regex Whitespace();
