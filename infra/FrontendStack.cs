@@ -40,13 +40,15 @@ internal static class FrontendStack
         }
 
         var cluster = DeclareCluster(config.Cluster);
-        var namespaceName = DeclareNamespace(config.Namespace, cluster);
+        var production = StackConfigValidator.IsProduction(config, Deployment.Instance.StackName);
+        var namespaceName = DeclareNamespace(config.Namespace, cluster, production);
         var workloads = new FrontendWorkloads(config.App.Name, new FrontendWorkloadsArgs
         {
             Namespace = namespaceName,
             App = config.App,
             Versions = config.Versions,
             DisruptionBudget = config.PodDisruptionBudget,
+            Autoscaling = config.Autoscaling,
         }, new ComponentResourceOptions { Provider = cluster });
 
         var serviceHost = Output.Format($"{workloads.ServiceName}.{namespaceName}.svc.cluster.local");
@@ -58,6 +60,8 @@ internal static class FrontendStack
             Versions = config.Versions,
             TrafficPolicy = config.TrafficPolicy,
             Routing = config.Routing,
+            Ingress = config.Ingress,
+            Stickiness = config.Stickiness,
             Workloads = workloads.DeploymentsByVersion,
             RoutingIsSecret = config.SecretKeys.Contains(SecretRules.RoutingKey),
         }, new ComponentResourceOptions { Provider = cluster });
@@ -98,7 +102,14 @@ internal static class FrontendStack
             },
         }, new CustomResourceOptions { Provider = cluster });
 
-    private static Output<string> DeclareNamespace(NamespaceConfig ns, Provider? cluster)
+    /// <summary>
+    /// The namespace holds more than this stack (other teams' objects, TLS credentials, whatever tools put
+    /// there) and Kubernetes has no undo, so it outlives the stack: when the stack stops declaring it
+    /// (<c>namespace.create: false</c>, a rename, <c>pulumi destroy</c>) it only leaves Pulumi's state. In
+    /// production it is also protected: Pulumi refuses any plan that would delete it until someone runs
+    /// <c>pulumi state unprotect</c> on purpose.
+    /// </summary>
+    private static Output<string> DeclareNamespace(NamespaceConfig ns, Provider? cluster, bool production)
     {
         if (!ns.Create)
         {
@@ -115,7 +126,7 @@ internal static class FrontendStack
                 Name = ns.Name,
                 Labels = { [injection.Item1] = injection.Item2 },
             },
-        }, new CustomResourceOptions { Provider = cluster });
+        }, new CustomResourceOptions { Provider = cluster, RetainOnDelete = true, Protect = production });
         return created.Metadata.Apply(m => m.Name);
     }
 

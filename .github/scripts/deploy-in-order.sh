@@ -84,7 +84,9 @@ ups=0
 recorded=$last
 for commit in $commits; do
   subject=$(git log -1 --format=%s "$commit" | sed 's/|/\\|/g')
-  if ! matters "$commit"; then
+  # A commit's diff against its parent says nothing about a stack whose commit is unknown (no tag):
+  # that stack gets the target even when the target itself only touched docs.
+  if [ -n "$last" ] && ! matters "$commit"; then
     echo "skip $commit (changes nothing $stack depends on): $subject"
     printf '| `%.12s` %s | skipped: nothing this stack depends on |\n' "$commit" "$subject" >> "$summary"
     continue

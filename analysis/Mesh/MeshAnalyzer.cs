@@ -4,8 +4,10 @@ namespace Frontend.Analysis.Mesh;
 
 /// <summary>
 /// Checks a set of manifests against each other the way <c>istioctl analyze</c> does, and beyond it, because
-/// the Deployments are known: a subset that selects no pod template is found before anything is deployed.
-/// Reports IST0101, IST0109, IST0112, IST0118, IST0173 and IST0174.
+/// the Deployments are known: a subset that selects no pod template is found before anything is deployed, and
+/// so is a split that external traffic never gets.
+/// Reports IST0101, IST0109, IST0112, IST0118, IST0173 and IST0174, and this project's FRT0001 (a weighted
+/// VirtualService bound to no ingress gateway, with the pod shares external traffic gets instead).
 /// </summary>
 public static class MeshAnalyzer
 {
@@ -26,6 +28,7 @@ public static class MeshAnalyzer
             .Concat(ServicePortNames(inventory))
             .Concat(DestinationPorts(inventory))
             .Concat(HostsClaimedTwice(inventory))
+            .Concat(SplitAtIngress.Findings(inventory))
             .Distinct()
             .OrderBy(finding => finding.Level)
             .ThenBy(finding => finding.Resource, StringComparer.Ordinal)
@@ -70,11 +73,7 @@ public static class MeshAnalyzer
             foreach (var subset in rule.Body.MapAt("spec").MapsAt("subsets"))
             {
                 var subsetLabels = subset.LabelsAt("labels");
-                var selectsPods = services.Exists(service =>
-                    Combine(service.Selector, subsetLabels) is { } selector
-                    && inventory.Workloads.Any(workload =>
-                        workload.Manifest.EffectiveNamespace == service.Manifest.EffectiveNamespace
-                        && selector.All(label => workload.PodLabels.TryGetValue(label.Key, out var value) && value == label.Value)));
+                var selectsPods = services.Exists(service => inventory.WorkloadsSelectedBy(service, subsetLabels).Any());
                 if (!selectsPods)
                 {
                     yield return IstioMessages.DestinationRuleSubsetNotSelectPods(rule.DisplayName, subset.StringAt("name") ?? "");
@@ -132,7 +131,7 @@ public static class MeshAnalyzer
     private static IEnumerable<Finding> HostsClaimedTwice(MeshInventory inventory)
     {
         var claims = inventory.VirtualServices
-            .Where(BindsToMeshGateway)
+            .Where(MeshInventory.BindsToMesh)
             .SelectMany(virtualService => virtualService.Body.MapAt("spec").StringsAt("hosts")
                 .Select(host => (Host: HostName.Qualify(host, virtualService.EffectiveNamespace), VirtualService: virtualService)))
             .Distinct()
@@ -153,12 +152,6 @@ public static class MeshAnalyzer
         }
     }
 
-    private static bool BindsToMeshGateway(Manifest virtualService)
-    {
-        var gateways = virtualService.Body.MapAt("spec").StringsAt("gateways");
-        return gateways.Count == 0 || gateways.Contains("mesh");
-    }
-
     private static bool IsNamedByProtocol(string portName)
     {
         if (PortProtocols.Contains(portName))
@@ -168,21 +161,5 @@ public static class MeshAnalyzer
 
         var dash = portName.IndexOf('-', StringComparison.Ordinal);
         return dash > 0 && (PortProtocols.Contains(portName[..dash]) || (portName.StartsWith("grpc-web-", StringComparison.OrdinalIgnoreCase)));
-    }
-
-    private static Dictionary<string, string>? Combine(IReadOnlyDictionary<string, string> selector, IReadOnlyDictionary<string, string> subsetLabels)
-    {
-        var combined = new Dictionary<string, string>(selector, StringComparer.Ordinal);
-        foreach (var (key, value) in subsetLabels)
-        {
-            if (combined.TryGetValue(key, out var existing) && existing != value)
-            {
-                return null;
-            }
-
-            combined[key] = value;
-        }
-
-        return combined;
     }
 }

@@ -4,12 +4,12 @@ using System.Text.RegularExpressions;
 namespace Frontend.Analysis.Schema;
 
 /// <summary>
-/// The CEL rules (<c>x-kubernetes-validations</c>) that Istio's DestinationRule, VirtualService, PeerAuthentication
-/// and Gateway schemas carry, each recognised by its exact text (whitespace collapsed) or, for Gateway's "at most
-/// one of two fields", by its shape, and checked by a small C# equivalent with Kubernetes' semantics (<c>has()</c>
-/// is key presence, <c>int()</c> reads base-10 only, <c>duration()</c> is Go's). The <c>Cel</c> package was tried
-/// in their place and disagrees with Kubernetes on those three (analysis/README.md). A rule whose text is not
-/// recognised is reported as not checked, never passed.
+/// The CEL rules (<c>x-kubernetes-validations</c>) that Istio's DestinationRule, VirtualService, Gateway and
+/// PeerAuthentication schemas carry, each recognised by its exact text (whitespace collapsed) or, for Gateway's
+/// "at most one of two fields", by its shape, and checked by a small C# equivalent with Kubernetes' semantics
+/// (<c>has()</c> is key presence, <c>int()</c> reads base 10 only, <c>duration()</c> is Go's). The <c>Cel</c>
+/// package was tried in their place and disagrees with Kubernetes on those three (analysis/README.md). A rule
+/// whose text is not recognised is reported as not checked, never passed.
 /// </summary>
 internal static partial class CelRules
 {
@@ -31,14 +31,15 @@ internal static partial class CelRules
     /// <summary>True when the rule holds, false when it fails, null when the rule text is not recognised.</summary>
     public static bool? Evaluate(string rule, object? self)
     {
-        var text = Normalise(rule);
-        if (Recognised.TryGetValue(text, out var check))
+        var normalised = Normalise(rule);
+        if (Recognised.TryGetValue(normalised, out var check))
         {
             return check(self);
         }
 
-        return AtMostOneOf().Match(text) is { Success: true } match
-            ? !(Has(self, match.Groups["first"].Value) && Has(self, match.Groups["second"].Value))
+        // The Gateway's TLS settings: "(has(self.a) ? 1 : 0) + (has(self.b) ? 1 : 0) <= 1", at most one of two fields.
+        return AtMostOneOf().Match(normalised) is { Success: true } pair
+            ? !(Has(self, pair.Groups["first"].Value) && Has(self, pair.Groups["second"].Value))
             : null;
     }
 
@@ -65,9 +66,9 @@ internal static partial class CelRules
             && selector.GetValueOrDefault("matchLabels") is IReadOnlyDictionary<string, object?> { Count: > 0 };
     }
 
-    [GeneratedRegex(@"^\(has\(self\.(?<first>\w+)\) \? 1 : 0\) \+ \(has\(self\.(?<second>\w+)\) \? 1 : 0\) <= 1$", RegexOptions.CultureInvariant)]
-    private static partial Regex AtMostOneOf();
-
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
     private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"^\(has\(self\.(?<first>[A-Za-z0-9_]+)\) \? 1 : 0\) \+ \(has\(self\.(?<second>[A-Za-z0-9_]+)\) \? 1 : 0\) <= 1$", RegexOptions.CultureInvariant)]
+    private static partial Regex AtMostOneOf();
 }

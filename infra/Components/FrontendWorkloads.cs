@@ -2,9 +2,11 @@ using System.Collections.Immutable;
 using Frontend.Infra.Configuration;
 using Pulumi;
 using Deployment = Pulumi.Kubernetes.Apps.V1.Deployment;
+using Pulumi.Kubernetes.Autoscaling.V2;
 using Pulumi.Kubernetes.Core.V1;
 using Pulumi.Kubernetes.Policy.V1;
 using Pulumi.Kubernetes.Types.Inputs.Apps.V1;
+using Pulumi.Kubernetes.Types.Inputs.Autoscaling.V2;
 using Pulumi.Kubernetes.Types.Inputs.Core.V1;
 using Pulumi.Kubernetes.Types.Inputs.Meta.V1;
 using Pulumi.Kubernetes.Types.Inputs.Policy.V1;
@@ -13,7 +15,7 @@ namespace Frontend.Infra.Components;
 
 /// <summary>
 /// The app's workloads: a Deployment per version, labelled <c>app</c> and <c>version</c>, optionally a
-/// PodDisruptionBudget per version, and the one Service in front of all of them, selecting <c>app</c>
+/// PodDisruptionBudget and a HorizontalPodAutoscaler per version, and the one Service in front of all of them, selecting <c>app</c>
 /// only so that Istio, not Kubernetes, splits traffic.
 /// </summary>
 internal sealed class FrontendWorkloads : ComponentResource
@@ -32,7 +34,8 @@ internal sealed class FrontendWorkloads : ComponentResource
                     Metadata = Metadata($"{app.Name}-{version.Name}", args.Namespace, WorkloadLabels.Pod(app.Name, version.Name)),
                     Spec = new DeploymentSpecArgs
                     {
-                        Replicas = version.Replicas,
+                        // Left out for an autoscaled version: a declared count would reset the autoscaler's on every pulumi up.
+                        Replicas = Optional.Of(VersionScaling.For(args.Autoscaling, version) is { Autoscaled: false } fixedScale ? fixedScale.MinReplicas : null),
                         Selector = new LabelSelectorArgs { MatchLabels = WorkloadLabels.Pod(app.Name, version.Name) },
                         Template = PodTemplates.For(app, version),
                     },
@@ -57,6 +60,11 @@ internal sealed class FrontendWorkloads : ComponentResource
                 },
                 new CustomResourceOptions { Parent = this }))]
             : [];
+
+        Autoscalers = [.. args.Versions
+            .Select(version => (Version: version, Scaling: VersionScaling.For(args.Autoscaling, version)))
+            .Where(pair => pair.Scaling.Autoscaled)
+            .Select(pair => Autoscaler($"{name}-{pair.Version.Name}", $"{app.Name}-{pair.Version.Name}", args.Namespace, WorkloadLabels.Pod(app.Name, pair.Version.Name), pair.Scaling))];
 
         Service = new Service(
             name,
@@ -96,9 +104,47 @@ internal sealed class FrontendWorkloads : ComponentResource
     /// <summary>One per version, so a node drain never takes a whole version down; empty when not configured.</summary>
     public ImmutableArray<PodDisruptionBudget> DisruptionBudgets { get; }
 
+    /// <summary>One per autoscaled version, scaling that version's Deployment; empty when none is.</summary>
+    public ImmutableArray<HorizontalPodAutoscaler> Autoscalers { get; }
+
     public Service Service { get; }
 
     public Output<string> ServiceName { get; }
+
+    /// <summary>An autoscaling/v2 autoscaler for one version's Deployment, on CPU and optionally memory utilisation.</summary>
+    private HorizontalPodAutoscaler Autoscaler(string resourceName, string deploymentName, Input<string> ns, ImmutableDictionary<string, string> labels, VersionScaling scaling)
+    {
+        var metrics = new InputList<MetricSpecArgs> { Utilisation("cpu", scaling.TargetCpuUtilization) };
+        if (scaling.TargetMemoryUtilization is { } memory)
+        {
+            metrics.Add(Utilisation("memory", memory));
+        }
+
+        return new HorizontalPodAutoscaler(
+            resourceName,
+            new HorizontalPodAutoscalerArgs
+            {
+                Metadata = Metadata(deploymentName, ns, labels),
+                Spec = new HorizontalPodAutoscalerSpecArgs
+                {
+                    ScaleTargetRef = new CrossVersionObjectReferenceArgs { ApiVersion = "apps/v1", Kind = "Deployment", Name = deploymentName },
+                    MinReplicas = scaling.MinReplicas,
+                    MaxReplicas = scaling.MaxReplicas,
+                    Metrics = metrics,
+                },
+            },
+            new CustomResourceOptions { Parent = this });
+    }
+
+    private static MetricSpecArgs Utilisation(string resource, int percent) => new()
+    {
+        Type = "Resource",
+        Resource = new ResourceMetricSourceArgs
+        {
+            Name = resource,
+            Target = new MetricTargetArgs { Type = "Utilization", AverageUtilization = percent },
+        },
+    };
 
     private static ObjectMetaArgs Metadata(string name, Input<string> ns, ImmutableDictionary<string, string> labels) =>
         new() { Name = name, Namespace = ns, Labels = labels };

@@ -12,6 +12,9 @@ internal sealed record FrontendWorkloadsArgs
 
     public required IReadOnlyList<VersionConfig> Versions { get; init; }
 
+    /// <summary>The stack's autoscaling block, which each version's own block refines; null with none declares no autoscaler.</summary>
+    public AutoscalingConfig? Autoscaling { get; init; }
+
     /// <summary>Null declares no PodDisruptionBudget.</summary>
     public DisruptionBudgetConfig? DisruptionBudget { get; init; }
 }

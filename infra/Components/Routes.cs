@@ -6,9 +6,11 @@ using Pulumi.Kubernetes.Types.Inputs.Networking.V1;
 namespace Frontend.Infra.Components;
 
 /// <summary>
-/// The VirtualService's HTTP routes: each match route first, in config order (Istio takes the first
-/// route that matches), then the weighted route across every version that has a weight.
-/// A version at weight 0 is left out of the split, which is what lets it be retired safely.
+/// The VirtualService's HTTP routes, in the order Istio tries them (the first that matches wins): each
+/// match route (testers) in config order; with stickiness, one route per weighted version that sends
+/// requests carrying that version's cookie back to it; then the weighted route across every version that
+/// has a weight, each destination adding the cookie for its version. A version at weight 0 is left out
+/// of the split and has no sticky route, so its visitors are split afresh when it is drained or rolled back.
 /// </summary>
 internal static class Routes
 {
@@ -16,16 +18,28 @@ internal static class Routes
     {
         foreach (var match in args.Routing.Matches)
         {
-            yield return Route(args, match.Name, [Destination(args, match.Version, weight: null)], Match(match));
+            yield return Route(args, match.Name, [Destination(args, match.Version, weight: null)], Match(match), mirrored: false);
         }
 
-        var weighted = args.Versions.Where(v => v.Weight > 0).Select(v => Destination(args, v.Name, v.Weight));
-        yield return Route(args, TrafficRules.WeightedRouteName, [.. weighted], match: null);
+        var weightedVersions = args.Versions.Where(v => v.Weight > 0).ToList();
+        if (args.Stickiness is { } sticky)
+        {
+            foreach (var version in weightedVersions)
+            {
+                var cookie = new CookieMatchConfig { Name = sticky.Cookie, Value = version.Name };
+                yield return Route(args, StickinessRules.RouteName(version.Name), [Destination(args, version.Name, weight: null)], CookieRoute(cookie), mirrored: true);
+            }
+        }
+
+        var weighted = weightedVersions.Select(v => Destination(args, v.Name, v.Weight, args.Stickiness?.SetCookie(v.Name)));
+        yield return Route(args, TrafficRules.WeightedRouteName, [.. weighted], match: null, mirrored: true);
     }
 
-    private static VirtualServiceSpecHttpArgs Route(TrafficSplitArgs args, string name, ImmutableArray<VirtualServiceSpecHttpRouteArgs> destinations, VirtualServiceSpecHttpMatchArgs? match) => new()
+    /// <param name="mirrored">The split's routes (sticky and weighted) carry the mirror; the testers' routes do not.</param>
+    private static VirtualServiceSpecHttpArgs Route(TrafficSplitArgs args, string name, ImmutableArray<VirtualServiceSpecHttpRouteArgs> destinations, VirtualServiceSpecHttpMatchArgs? match, bool mirrored) => new()
     {
         Name = name,
+        Mirrors = mirrored && args.Routing.Mirror is { } mirror ? [FromRouting<VirtualServiceSpecHttpMirrorsArgs>(args, Mirror(args, mirror))!] : null!,
         Match = match is null ? null! : [FromRouting<VirtualServiceSpecHttpMatchArgs>(args, match)!],
         Route = [.. destinations],
         Timeout = FromRouting(args, Optional.Of(args.Routing.Timeout)),
@@ -44,7 +58,11 @@ internal static class Routes
     private static Input<T>? FromRouting<T>(TrafficSplitArgs args, Input<T>? value) =>
         args.RoutingIsSecret && value is not null ? Output.CreateSecret(value.ToOutput()!)! : value;
 
-    private static VirtualServiceSpecHttpRouteArgs Destination(TrafficSplitArgs args, string subset, int? weight) => new()
+    /// <param name="setCookie">
+    /// A <c>Set-Cookie</c> to add to this destination's responses. Added, never set: Envoy appends it, so the
+    /// app's own <c>Set-Cookie</c> headers survive.
+    /// </param>
+    private static VirtualServiceSpecHttpRouteArgs Destination(TrafficSplitArgs args, string subset, int? weight, string? setCookie = null) => new()
     {
         Destination = new VirtualServiceSpecHttpRouteDestinationArgs
         {
@@ -53,6 +71,22 @@ internal static class Routes
             Port = new VirtualServiceSpecHttpRouteDestinationPortArgs { Number = args.ServicePort },
         },
         Weight = Optional.Of(weight),
+        Headers = Optional.Block(setCookie, cookie => new VirtualServiceSpecHttpRouteHeadersArgs
+        {
+            Response = new VirtualServiceSpecHttpRouteHeadersResponseArgs { Add = { ["set-cookie"] = cookie } },
+        }),
+    };
+
+    /// <summary>Istio 1.30's <c>mirrors</c> list: a copy of the given share of the route's requests to the version.</summary>
+    private static VirtualServiceSpecHttpMirrorsArgs Mirror(TrafficSplitArgs args, MirrorConfig mirror) => new()
+    {
+        Destination = new VirtualServiceSpecHttpMirrorsDestinationArgs
+        {
+            Host = args.ServiceHost,
+            Subset = mirror.Version,
+            Port = new VirtualServiceSpecHttpMirrorsDestinationPortArgs { Number = args.ServicePort },
+        },
+        Percentage = new VirtualServiceSpecHttpMirrorsPercentageArgs { Value = mirror.Percent },
     };
 
     private static VirtualServiceSpecHttpMatchArgs Match(MatchRouteConfig route) => new()
@@ -63,6 +97,11 @@ internal static class Routes
             { Cookie: { } cookie } => new InputMap<ImmutableDictionary<string, object>> { ["cookie"] = CookieMatch(cookie) },
             _ => throw new InvalidOperationException($"Route '{route.Name}' has neither header nor cookie; validation should have refused it."),
         },
+    };
+
+    private static VirtualServiceSpecHttpMatchArgs CookieRoute(CookieMatchConfig cookie) => new()
+    {
+        Headers = new InputMap<ImmutableDictionary<string, object>> { ["cookie"] = CookieMatch(cookie) },
     };
 
     private static ImmutableDictionary<string, object> StringMatch(HeaderMatchConfig header) =>

@@ -47,6 +47,8 @@ internal sealed class TrafficSplit : ComponentResource
             },
             new CustomResourceOptions { Parent = this });
 
+        Gateway = args.Ingress?.Gateway is { } gateway ? DeclareGateway(name, args.Namespace, args.Ingress.Hosts, gateway) : null;
+
         VirtualService = new VirtualService(
             name,
             new VirtualServiceArgs
@@ -54,11 +56,12 @@ internal sealed class TrafficSplit : ComponentResource
                 Metadata = new ObjectMetaArgs { Name = name, Namespace = args.Namespace },
                 Spec = new VirtualServiceSpecArgs
                 {
-                    Hosts = { args.ServiceHost },
+                    Hosts = [args.ServiceHost, .. args.Ingress?.Hosts ?? []],
+                    Gateways = Gateways(name, args),
                     Http = [.. Routes.For(args)],
                 },
             },
-            new CustomResourceOptions { Parent = this, DependsOn = [DestinationRule, .. RoutedWorkloads(args)] });
+            new CustomResourceOptions { Parent = this, DependsOn = [DestinationRule, .. RoutedWorkloads(args), .. Gateway is null ? [] : new Resource[] { Gateway }] });
 
         SubsetNames = [.. args.Versions.Select(v => v.Name)];
         RegisterOutputs(new Dictionary<string, object?>
@@ -73,6 +76,9 @@ internal sealed class TrafficSplit : ComponentResource
 
     public VirtualService VirtualService { get; }
 
+    /// <summary>The stack's own ingress Gateway, when the config declares one.</summary>
+    public Pulumi.Crds.Networking.V1.Gateway? Gateway { get; }
+
     public ImmutableArray<string> SubsetNames { get; }
 
     /// <summary>
@@ -86,11 +92,73 @@ internal sealed class TrafficSplit : ComponentResource
         return $"{name}-{hash[..SubsetHashLength]}";
     }
 
-    /// <summary>The Deployments of the versions a route names, in config order.</summary>
+    /// <summary>The Deployments of the versions a route names or a mirror copies to, in config order.</summary>
     private static IEnumerable<Resource> RoutedWorkloads(TrafficSplitArgs args)
     {
         var routed = RoutedVersions.Of(args.Versions, args.Routing);
-        return args.Versions.Where(v => routed.Contains(v.Name)).Select(v => args.Workloads[v.Name]);
+        return args.Versions
+            .Where(v => routed.Contains(v.Name) || v.Name == args.Routing.Mirror?.Version)
+            .Select(v => args.Workloads[v.Name]);
+    }
+
+    /// <summary>
+    /// Unset (bound to the sidecars only) without ingress; otherwise the shared gateways, the stack's own, and
+    /// <c>mesh</c>, so external visitors and in-mesh callers get the same routes.
+    /// </summary>
+    private static InputList<string> Gateways(string name, TrafficSplitArgs args)
+    {
+        if (args.Ingress is not { } ingress)
+        {
+            return null!;
+        }
+
+        var gateways = new InputList<string>();
+        foreach (var shared in ingress.Gateways)
+        {
+            gateways.Add(shared);
+        }
+
+        if (ingress.Gateway is not null)
+        {
+            gateways.Add(Output.Format($"{args.Namespace}/{name}"));
+        }
+
+        gateways.Add(IngressRules.MeshGateway);
+        return gateways;
+    }
+
+    /// <summary>HTTPS on 443 with the stack's TLS credential and, unless turned off, HTTP on 80 redirecting to it; the ingress hosts on both.</summary>
+    private Pulumi.Crds.Networking.V1.Gateway DeclareGateway(string name, Input<string> ns, IReadOnlyList<string> hosts, GatewayConfig gateway)
+    {
+        var servers = new InputList<GatewaySpecServersArgs>
+        {
+            new GatewaySpecServersArgs
+            {
+                Name = "https",
+                Port = new GatewaySpecServersPortArgs { Number = 443, Name = "https", Protocol = "HTTPS" },
+                Hosts = [.. hosts],
+                Tls = new GatewaySpecServersTlsArgs { Mode = "SIMPLE", CredentialName = gateway.CredentialName },
+            },
+        };
+        if (gateway.HttpsRedirect)
+        {
+            servers.Add(new GatewaySpecServersArgs
+            {
+                Name = "http",
+                Port = new GatewaySpecServersPortArgs { Number = 80, Name = "http", Protocol = "HTTP" },
+                Hosts = [.. hosts],
+                Tls = new GatewaySpecServersTlsArgs { HttpsRedirect = true },
+            });
+        }
+
+        return new Pulumi.Crds.Networking.V1.Gateway(
+            name,
+            new GatewayArgs
+            {
+                Metadata = new ObjectMetaArgs { Name = name, Namespace = ns },
+                Spec = new GatewaySpecArgs { Selector = gateway.Selector.ToImmutableDictionary(), Servers = servers },
+            },
+            new CustomResourceOptions { Parent = this });
     }
 
     private static DestinationRuleSpecSubsetsArgs Subset(VersionConfig version) => new()

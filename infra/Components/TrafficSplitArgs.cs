@@ -18,6 +18,12 @@ internal sealed record TrafficSplitArgs
 
     public required RoutingConfig Routing { get; init; }
 
+    /// <summary>External hosts and the gateways that carry them; null binds the routes to the sidecars only.</summary>
+    public IngressConfig? Ingress { get; init; }
+
+    /// <summary>Null splits every request afresh.</summary>
+    public StickinessConfig? Stickiness { get; init; }
+
     /// <summary>
     /// <c>frontend:routing</c> holds a secure value (a tester's header or cookie): everything taken from it
     /// reaches the VirtualService as a secret. Pulumi marks secrecy per top-level key, so all of it is.

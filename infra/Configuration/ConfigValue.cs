@@ -44,6 +44,9 @@ internal static class ConfigValue
 
     public static string Show(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>The shortest text that reads back as the same number (<c>99.5</c>, <c>99</c>).</summary>
+    public static string Show(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>A key name as it appears in a path: a pasted blob as a key must not flood the message either.</summary>
     public static string Name(string name) => name.Length <= 40 ? name : $"{name[..40]}...";
 

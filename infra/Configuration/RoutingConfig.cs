@@ -16,12 +16,15 @@ internal sealed record RoutingConfig
 
     [Description("An Istio duration such as 10s; unset means Istio's default (no timeout).")]
     public string? Timeout { get; init; }
+
+    [Description("Copies a share of the split's requests to a version; unset mirrors nothing.")]
+    public MirrorConfig? Mirror { get; init; }
 }
 
-/// <summary>Which versions the VirtualService sends traffic to, whatever route names them.</summary>
+/// <summary>Which versions the VirtualService sends visitors' traffic to, whatever route names them.</summary>
 internal static class RoutedVersions
 {
-    /// <summary>The match routes' targets and every version with a weight.</summary>
+    /// <summary>The match routes' targets and every version with a weight (stickiness only keeps visitors on those); not a mirror's target, whose copies no visitor sees.</summary>
     public static IReadOnlySet<string> Of(IEnumerable<VersionConfig> versions, RoutingConfig routing) =>
         routing.Matches.Select(m => m.Version)
             .Concat(versions.Where(v => v.Weight > 0).Select(v => v.Name))

@@ -5,6 +5,7 @@ namespace Frontend.Infra.Configuration;
 /// previews, so it may only sit where the program can pass it on as a secret without hiding what a
 /// reviewer must see: the routing rules (a tester's header or cookie value). Names, images, weights and
 /// policies reach every manifest, the stack's outputs and the resource names, so they cannot be secret.
+/// The rollout plan has its own reason, in <see cref="RolloutRules"/>.
 /// </summary>
 internal static class SecretRules
 {
@@ -12,7 +13,7 @@ internal static class SecretRules
 
     public static void Validate(StackConfig config, Problems problems)
     {
-        foreach (var key in config.SecretKeys.Where(k => k != RoutingKey && StackConfigLoader.KnownKeys.Contains(k, StringComparer.Ordinal)))
+        foreach (var key in config.SecretKeys.Where(k => k != RoutingKey && k != RolloutRules.Key && StackConfigLoader.KnownKeys.Contains(k, StringComparer.Ordinal)))
         {
             var path = ConfigPath.Root(key);
             problems.Error(

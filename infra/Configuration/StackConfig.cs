@@ -23,11 +23,20 @@ internal sealed record StackConfig
     [Description("The app's versions, in route order: each becomes a Deployment and a DestinationRule subset, with a share of the traffic.")]
     public required IReadOnlyList<VersionConfig> Versions { get; init; }
 
+    [Description("Autoscaling for every version: a HorizontalPodAutoscaler per version, which then owns its replicas. Unset: every version runs its fixed replicas, unless its own block says otherwise.")]
+    public AutoscalingConfig? Autoscaling { get; init; }
+
     [Description("The Service-wide DestinationRule traffic policy; unset leaves Istio's defaults.")]
     public TrafficPolicyConfig? TrafficPolicy { get; init; }
 
     [Description("The VirtualService's routes: match routes first, then the weighted split; retries and timeout apply to every route. The only key that may hold secure values.")]
     public RoutingConfig Routing { get; init; } = new();
+
+    [Description("The ingress gateways and external hosts the VirtualService is bound to. Unset binds it to mesh only: external traffic through a gateway misses the split.")]
+    public IngressConfig? Ingress { get; init; }
+
+    [Description("Keeps a visitor on the version they first got, with a cookie. Unset splits every request afresh.")]
+    public StickinessConfig? Stickiness { get; init; }
 
     [Description("Mutual TLS for the app's workloads, as a PeerAuthentication. Unset declares none: the namespace's or mesh's policy applies.")]
     public MtlsConfig? Mtls { get; init; }
@@ -37,6 +46,9 @@ internal sealed record StackConfig
 
     [Description("Production stacks must pin images by tag or digest and name their cluster. Unset means the stack is named prod or prod-*.")]
     public bool? Production { get; init; }
+
+    [Description("A rollout plan for progressive delivery (rollout status|promote|rollback). Unset: weights change only by hand. The program declares nothing from it.")]
+    public RolloutConfig? Rollout { get; init; }
 
     /// <summary>
     /// The top-level keys that hold a <c>secure:</c> value (from <c>PULUMI_CONFIG_SECRET_KEYS</c>): what they
@@ -90,8 +102,11 @@ internal sealed record VersionConfig
     [Description("The container image; in production a tag other than latest, or a digest.")]
     public required string Image { get; init; }
 
-    [Description("Pods of this version, 0 to 1000; a version with a weight needs at least 1.")]
+    [Description("Pods of this version, 0 to 1000; a version with a weight needs at least 1. Ignored (left to the autoscaler) while the version is autoscaled.")]
     public int Replicas { get; init; } = 1;
+
+    [Description("Overrides frontend:autoscaling for this version, key by key.")]
+    public AutoscalingConfig? Autoscaling { get; init; }
 
     [Description("Share of traffic in whole percent, 0 to 100; all versions' weights add up to exactly 100.")]
     public int Weight { get; init; }

@@ -13,7 +13,7 @@ internal static class StackConfigLoader
 {
     /// <summary>The top-level keys the program reads; any other key of the project's namespace is a mistake.</summary>
     public static readonly IReadOnlyList<string> KnownKeys =
-        ["app", "cluster", "mtls", "namespace", "podDisruptionBudget", "production", "routing", "trafficPolicy", "versions"];
+        ["app", "autoscaling", "cluster", "ingress", "mtls", "namespace", "podDisruptionBudget", "production", "rollout", "routing", "stickiness", "trafficPolicy", "versions"];
 
     /// <param name="get">Reads one key of the project's namespace, null when absent: <c>new Config().Get</c>.</param>
     public static LoadedConfig Load(Func<string, string?> get) => Load(get, presentKeys: []);
@@ -40,14 +40,18 @@ internal static class StackConfigLoader
             get(key) is { } json ? ConfigBinder.Bind<T>(ConfigPath.Root(key), json, problems) : default;
 
         var cluster = Optional<ClusterConfig>("cluster");
+        var autoscaling = Optional<AutoscalingConfig>("autoscaling");
         var ns = Optional<NamespaceConfig>("namespace");
         var app = Optional<AppConfig>("app");
         var production = Optional<bool?>("production");
         var versions = Optional<List<VersionConfig>>("versions");
         var trafficPolicy = Optional<TrafficPolicyConfig>("trafficPolicy");
         var routing = Optional<RoutingConfig>("routing");
+        var ingress = Optional<IngressConfig>("ingress");
+        var stickiness = Optional<StickinessConfig>("stickiness");
         var mtls = Optional<MtlsConfig>("mtls");
         var disruptionBudget = Optional<DisruptionBudgetConfig>("podDisruptionBudget");
+        var rollout = Optional<RolloutConfig>(RolloutRules.Key);
         // A misspelt versions key already says which key was meant; "versions is missing" would repeat it.
         if (get("versions") is null && !unknown.Any(u => u.Closest == "versions"))
         {
@@ -62,14 +66,18 @@ internal static class StackConfigLoader
         var config = new StackConfig
         {
             Cluster = cluster,
+            Autoscaling = autoscaling,
             Namespace = ns ?? new NamespaceConfig(),
             App = app ?? new AppConfig(),
             Versions = versions,
             Production = production,
             TrafficPolicy = trafficPolicy,
             Routing = routing ?? new RoutingConfig(),
+            Ingress = ingress,
+            Stickiness = stickiness,
             Mtls = mtls,
             PodDisruptionBudget = disruptionBudget,
+            Rollout = rollout,
             SecretKeys = (secretKeys ?? []).ToImmutableSortedSet(StringComparer.Ordinal),
         };
         return new LoadedConfig(config, problems);

@@ -27,7 +27,12 @@ internal static class StackConfigValidator
         ValidateNamespace(config.Namespace, problems);
         ValidateApp(config.App, problems);
         ValidateVersions(config, production, problems);
+        AutoscalingRules.Validate(config, problems);
         TrafficRules.Validate(config, production, problems);
+        IngressRules.Validate(config, problems);
+        StickinessRules.Validate(config, problems);
+        MirrorRules.Validate(config, problems);
+        RolloutRules.Validate(config, problems);
         return problems.All;
     }
 
@@ -172,7 +177,8 @@ internal static class StackConfigValidator
             ValidateImage(path.Property("image"), version.Image, production, problems);
             problems.InRange(path.Property("replicas"), version.Replicas, 0, MaxReplicas);
             problems.InRange(path.Property("weight"), version.Weight, 0, 100, "a percentage of traffic");
-            if (version.Weight > 0 && version.Replicas == 0)
+            // An autoscaled version's floor is its minReplicas, which the autoscaling rules keep at 1 or more.
+            if (version.Weight > 0 && VersionScaling.For(config.Autoscaling, version) is { Autoscaled: false, Floor: 0 })
             {
                 problems.Error(path.Property("replicas"), $"must be at least 1 while the version receives traffic (weight {version.Weight}); a routed version with no pods returns 503", "0", path.Property("replicas").SetCommand("1"));
             }

@@ -269,7 +269,7 @@ internal static class TrafficRules
                 path,
                 $"consistent-hash affinity does not hold across versions while traffic is split between {string.Join(", ", weighted)}: Envoy picks the version by weight before the hash applies",
                 "consistentHash",
-                $"to keep a user on one version, add a match route (pulumi config set --path 'routing.matches[0].cookie.name' <cookie>) that sends them there");
+                $"to keep a visitor on the version they first got, turn on two-way stickiness: {ConfigPath.Root("stickiness").Property("cookie").SetCommand(StickinessConfig.DefaultCookie)}");
         }
     }
 
@@ -329,7 +329,7 @@ internal static class TrafficRules
             {
                 problems.Error(path.Property("version"), $"must name a version in 'versions' ({string.Join(", ", versions.Keys)}); a route to a subset that does not exist returns 503", ConfigValue.Show(match.Version), path.Property("version").SetCommand(Spelling.Closest(match.Version, versions.Keys) ?? versions.Keys.First()));
             }
-            else if (routed.Version.Replicas == 0)
+            else if (VersionScaling.For(config.Autoscaling, routed.Version) is { Autoscaled: false, Floor: 0 })
             {
                 problems.Error(path.Property("version"), $"routes to '{routed.Version.Name}', which has no replicas; the route would return 503", ConfigValue.Show(match.Version), $"{ConfigPath.Root("versions").Index(routed.Index).Property("replicas").SetCommand("1")} (or remove the route)");
             }
@@ -362,7 +362,7 @@ internal static class TrafficRules
         }
     }
 
-    private static void CookieToken(ConfigPath path, string value, Problems problems)
+    internal static void CookieToken(ConfigPath path, string value, Problems problems)
     {
         if (value.Length == 0 || value.Any(c => !(char.IsAsciiLetterOrDigit(c) || "-_.~".Contains(c))))
         {
@@ -419,20 +419,22 @@ internal static class TrafficRules
         for (var i = 0; i < config.Versions.Count; i++)
         {
             var version = config.Versions[i];
-            if (!routed.Contains(version.Name) || version.Replicas is 0 || version.Replicas >= needed)
+            var scaling = VersionScaling.For(config.Autoscaling, version);
+            if (!routed.Contains(version.Name) || scaling.Floor is 0 || scaling.Floor >= needed)
             {
                 continue;
             }
 
-            var path = ConfigPath.Root("versions").Index(i).Property("replicas");
-            var rule = $"must be at least {needed} for a version that receives traffic under a disruption budget of maxUnavailable {budget.MaxUnavailable}: with {version.Replicas} a node drain may evict every pod of '{version.Name}' and its traffic gets 503s";
+            // For an autoscaled version the floor is its minimum: the autoscaler may scale it down to that.
+            var path = scaling.FloorPath(i);
+            var rule = $"must be at least {needed} for a version that receives traffic under a disruption budget of maxUnavailable {budget.MaxUnavailable}: with {scaling.Floor} a node drain may evict every pod of '{version.Name}' and its traffic gets 503s";
             if (production)
             {
-                problems.Error(path, rule + " (required in production)", ConfigValue.Show(version.Replicas), path.SetCommand(ConfigValue.Show(needed)));
+                problems.Error(path, rule + " (required in production)", ConfigValue.Show(scaling.Floor), path.SetCommand(ConfigValue.Show(needed)));
             }
             else
             {
-                problems.Warning(path, rule, ConfigValue.Show(version.Replicas), path.SetCommand(ConfigValue.Show(needed)));
+                problems.Warning(path, rule, ConfigValue.Show(scaling.Floor), path.SetCommand(ConfigValue.Show(needed)));
             }
         }
     }

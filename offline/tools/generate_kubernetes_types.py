@@ -28,6 +28,8 @@ ARGS = {
                 "SeccompProfileArgs", "VolumeArgs", "VolumeMountArgs", "EmptyDirVolumeSourceArgs"],
     "Apps.V1": ["DeploymentArgs", "DeploymentSpecArgs", "DeploymentStrategyArgs", "RollingUpdateDeploymentArgs"],
     "Policy.V1": ["PodDisruptionBudgetArgs", "PodDisruptionBudgetSpecArgs"],
+    "Autoscaling.V2": ["HorizontalPodAutoscalerArgs", "HorizontalPodAutoscalerSpecArgs", "CrossVersionObjectReferenceArgs",
+                       "MetricSpecArgs", "ResourceMetricSourceArgs", "MetricTargetArgs"],
 }
 # kind -> (group/version token, resource namespace, args type); the args of a resource have no output type.
 RESOURCES = {
@@ -35,6 +37,7 @@ RESOURCES = {
     "Service": ("core/v1", "Core.V1"),
     "Deployment": ("apps/v1", "Apps.V1"),
     "PodDisruptionBudget": ("policy/v1", "Policy.V1"),
+    "HorizontalPodAutoscaler": ("autoscaling/v2", "Autoscaling.V2"),
 }
 KEYWORDS = {"namespace", "default", "operator", "readonly", "class", "string", "object", "event", "params",
             "base", "this", "fixed", "lock", "checked", "internal", "public", "private", "protected", "static"}

@@ -66,6 +66,7 @@ public sealed class IstioBundleTests
         GeneratedFolder,
         [
             new KindSelector("networking.istio.io", "v1", "DestinationRule"),
+            new KindSelector("networking.istio.io", "v1", "Gateway"),
             new KindSelector("networking.istio.io", "v1", "VirtualService"),
             new KindSelector("security.istio.io", "v1", "PeerAuthentication"),
         ],

@@ -4,7 +4,7 @@ namespace Frontend.Cli.Tests;
 
 public sealed class AnalyzeTests : IDisposable
 {
-    private const string BundleRequiringGateways = """
+    private const string BundleRequiringExportTo = """
         apiVersion: apiextensions.k8s.io/v1
         kind: CustomResourceDefinition
         metadata:
@@ -24,7 +24,7 @@ public sealed class AnalyzeTests : IDisposable
                     type: object
                     x-kubernetes-preserve-unknown-fields: true
                     required:
-                    - gateways
+                    - exportTo
         """;
 
     private const string BundleWithAnUnknownRule = """
@@ -57,13 +57,14 @@ public sealed class AnalyzeTests : IDisposable
     [Theory]
     [InlineData("dev")]
     [InlineData("prod")]
-    public async Task Analyze_StackAgainstIstiosBundle_ExitsZeroWithNoIssues(string stack)
+    public async Task Analyze_StackAgainstIstiosBundle_ExitsZeroWithNoIstioFindings(string stack)
     {
         var run = await CliRun.Of("analyze", stack, "--crds", RepositoryPaths.IstioCrdBundle, "--project-dir", RepositoryPaths.Root);
 
+        // Whether FRT0001 is reported depends on whether the stack binds an ingress gateway, which its own tests cover.
         Assert.Equal(0, run.ExitCode);
         Assert.Contains($"schema validation against {RepositoryPaths.IstioCrdBundle}", run.Stdout, StringComparison.Ordinal);
-        Assert.EndsWith("No validation issues found.\n", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("[IST", run.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -79,13 +80,13 @@ public sealed class AnalyzeTests : IDisposable
     public async Task Analyze_SchemaViolation_ReportsIst0106WithItsFixAndExitsOne()
     {
         var bundle = _temp.Combine("bundle.yaml");
-        File.WriteAllText(bundle, BundleRequiringGateways);
+        File.WriteAllText(bundle, BundleRequiringExportTo);
 
         var run = await CliRun.Of("analyze", "prod", "--crds", bundle, "--project-dir", RepositoryPaths.Root);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("Error [IST0106] (VirtualService frontend/frontend) Schema validation error:", run.Stdout, StringComparison.Ordinal);
-        Assert.Contains("gateways", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("exportTo", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("  Fix: ", run.Stdout, StringComparison.Ordinal);
     }
 
@@ -93,7 +94,7 @@ public sealed class AnalyzeTests : IDisposable
     public async Task Render_SchemaViolation_WritesNothingAndPrintsTheFinding()
     {
         var bundle = _temp.Combine("bundle.yaml");
-        File.WriteAllText(bundle, BundleRequiringGateways);
+        File.WriteAllText(bundle, BundleRequiringExportTo);
         var output = _temp.Combine("prod");
 
         var run = await CliRun.Of("render", "prod", "--out", output, "--crds", bundle, "--project-dir", RepositoryPaths.Root);
@@ -144,11 +145,45 @@ public sealed class AnalyzeTests : IDisposable
         File.WriteAllText(bundle, BundleWithAnUnknownRule);
         var output = _temp.Combine("prod");
 
-        var run = await CliRun.Of("render", "prod", "--out", output, "--crds", bundle, "--project-dir", RepositoryPaths.Root);
+        var project = _temp.WriteProject("single", StackYaml.OneVersion);
+
+        var run = await CliRun.Of("render", "single", "--out", output, "--crds", bundle, "--project-dir", project);
 
         Assert.Equal(0, run.ExitCode);
         Assert.True(Directory.Exists(output));
         Assert.Contains("Analysis: 1 warning;", run.Stdout, StringComparison.Ordinal);
-        Assert.Contains("  Warning [IST0133] (VirtualService frontend/frontend)", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("  Warning [IST0133] (VirtualService shop/frontend)", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Analyze_WeightedStackWithoutIngress_PrintsFrt0001WithItsFixAndExitsZero()
+    {
+        var project = _temp.WriteProject("canary", StackYaml.TwoVersions(90, 10, firstReplicas: 3, secondReplicas: 2));
+
+        var run = await CliRun.Of("analyze", "canary", "--project-dir", project);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.EndsWith(
+            "\nWarning [FRT0001] (VirtualService shop/frontend) External traffic through an ingress gateway that routes to frontend.shop.svc.cluster.local without subsets is spread by ready pods: v1 60%, v2 40% (3:2 replicas), not the 90/10 split; in-mesh callers get the split.\n"
+            + "  Fix: Bind the VirtualService to the ingress gateway beside mesh (frontend:ingress.gateways, or frontend:ingress.gateway to declare one) so external traffic gets the same routes.\n",
+            run.Stdout,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Render_WeightedStackWithoutIngress_WritesAndListsFrt0001UnderAnalysis()
+    {
+        var project = _temp.WriteProject("canary", StackYaml.TwoVersions(90, 10, firstReplicas: 3, secondReplicas: 2));
+        var output = _temp.Combine("canary");
+
+        var run = await CliRun.Of("render", "canary", "--out", output, "--project-dir", project);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.True(Directory.Exists(output));
+        Assert.Contains(
+            "\nAnalysis: 1 warning; schema validation not run (add --crds <bundle.yaml>)\n"
+            + "  Warning [FRT0001] (VirtualService shop/frontend) External traffic through an ingress gateway that routes to frontend.shop.svc.cluster.local without subsets is spread by ready pods: v1 60%, v2 40% (3:2 replicas), not the 90/10 split; in-mesh callers get the split.\n",
+            run.Stdout,
+            StringComparison.Ordinal);
     }
 }

@@ -39,6 +39,8 @@ public sealed class RenderTests : IDisposable
             [
                 "1-manifest/apps_v1-deployment-frontend-frontend-v1.yaml",
                 "1-manifest/apps_v1-deployment-frontend-frontend-v2.yaml",
+                "1-manifest/autoscaling_v2-horizontalpodautoscaler-frontend-frontend-v1.yaml",
+                "1-manifest/autoscaling_v2-horizontalpodautoscaler-frontend-frontend-v2.yaml",
                 "1-manifest/networking.istio.io_v1-destinationrule-frontend-frontend-34cf7b28.yaml",
                 "1-manifest/networking.istio.io_v1-virtualservice-frontend-frontend.yaml",
                 "1-manifest/policy_v1-poddisruptionbudget-frontend-frontend-v1.yaml",
@@ -73,16 +75,39 @@ public sealed class RenderTests : IDisposable
         var run = await CliRun.Of("render", "prod", "--out", output, "--project-dir", RepositoryPaths.Root);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("Stack prod (project frontend), namespace frontend: 9 resources\n", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Stack prod (project frontend), namespace frontend: 11 resources\n", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("\nCluster: kube context acme-prod, cluster identifier acme-prod (a new identifier replaces every resource)\n", run.Stdout, StringComparison.Ordinal);
-        Assert.Matches(@"\n  v1 +90%  3 replicas of ghcr\.io/acme/frontend:1\.4\.2", run.Stdout);
-        Assert.Matches(@"\n  v2 +10%  2 replicas of ghcr\.io/acme/frontend:1\.5\.0", run.Stdout);
+        Assert.Contains("\nKept when deleted:\n  Namespace frontend: protected (pulumi refuses to delete it until `pulumi state unprotect`), retained on delete (dropping it from the stack leaves it in the cluster)\n", run.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"\n  v1 +90%  3-10 replicas \(HPA: 70% CPU\) of ghcr\.io/acme/frontend:1\.4\.2", run.Stdout);
+        Assert.Matches(@"\n  v2 +10%  2-10 replicas \(HPA: 70% CPU\) of ghcr\.io/acme/frontend:1\.5\.0", run.Stdout);
         Assert.Contains("testers: headers.x-canary.exact=always -> v2", run.Stdout, StringComparison.Ordinal);
         Assert.Matches(@"mTLS +STRICT", run.Stdout);
         Assert.Matches(@"client TLS +ISTIO_MUTUAL", run.Stdout);
-        Assert.Contains("Analysis: No validation issues found; schema validation not run", run.Stdout, StringComparison.Ordinal);
-        Assert.Contains($"Wrote 9 files to {output}", run.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"\nAnalysis: [^\n]*; schema validation not run", run.Stdout);
+        Assert.Contains($"Wrote 11 files to {output}", run.Stdout, StringComparison.Ordinal);
         Assert.Equal("", run.Stderr);
+    }
+
+    [Fact]
+    public async Task Render_WeightedStackWithoutIngress_HeadingSaysOnlyInMeshCallersGetTheSplit()
+    {
+        var project = _temp.WriteProject("canary", StackYaml.TwoVersions(90, 10));
+
+        var run = await CliRun.Of("render", "canary", "--out", _temp.Combine("canary"), "--project-dir", project);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("\nTraffic split (in-mesh callers only: no gateway bound, see FRT0001):\n  v1   90%", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Render_OneVersionWithoutIngress_HeadingSaysInMeshCallersOnlyWithoutAFinding()
+    {
+        var project = _temp.WriteProject("single", StackYaml.OneVersion);
+
+        var run = await CliRun.Of("render", "single", "--out", _temp.Combine("single"), "--project-dir", project);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("\nTraffic split (in-mesh callers only: no gateway bound):\n  v1  100%", run.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -158,6 +183,7 @@ public sealed class RenderTests : IDisposable
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("\nCluster: not named (pulumi up deploys to the current kube context)\n", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\nKept when deleted:\n  Namespace shop: retained on delete (dropping it from the stack leaves it in the cluster)\n", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("frontend:cluster = (not set): names no cluster", run.Stdout, StringComparison.Ordinal);
     }
 

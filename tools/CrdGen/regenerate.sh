@@ -11,6 +11,7 @@ fi
 cd "$repo_root"
 dotnet run --project tools/CrdGen -- --crds "$bundle" --out crds/Generated \
   --kind networking.istio.io/v1/DestinationRule \
+  --kind networking.istio.io/v1/Gateway \
   --kind networking.istio.io/v1/VirtualService \
   --kind security.istio.io/v1/PeerAuthentication \
   "$@"

@@ -5,9 +5,18 @@ internal static class ExitCodes
 {
     public const int Ok = 0;
 
-    /// <summary>Config that fails validation, an analysis error, or folders that cannot be read or diffed.</summary>
+    /// <summary>Config that fails validation, an analysis error, folders that cannot be read or diffed, or a stack file the rollout tool will not edit.</summary>
     public const int Failed = 1;
 
     /// <summary>The command line itself is wrong: unknown verb or option, missing argument.</summary>
     public const int Usage = 2;
+
+    /// <summary><c>rollout promote</c>: too few canary requests (or no data) to judge; nothing written.</summary>
+    public const int NotEnoughData = 3;
+
+    /// <summary><c>rollout promote</c>: a check failed and the rollback was written.</summary>
+    public const int RolledBack = 4;
+
+    /// <summary><c>rollout promote</c>: Prometheus was unreachable or refused a query; nothing written.</summary>
+    public const int MetricsUnavailable = 5;
 }

@@ -69,6 +69,19 @@ public sealed class Deployment
         return RunTestAsync(testMocks, testOptions, () => createResources().GetAwaiter().GetResult());
     }
 
+    /// <summary>Constructs <typeparamref name="TStack"/> as the program's stack, then registers its <c>[Output]</c> properties.</summary>
+    public static async Task<ImmutableArray<Resource>> TestAsync<TStack>(IMocks mocks, TestOptions? options = null)
+        where TStack : Stack, new()
+    {
+        var (resources, _) = await RunTestAsync(mocks, options ?? new TestOptions(), createStack: () =>
+        {
+            var stack = new TStack();
+            stack.RegisterPropertyOutputs();
+            return (stack, new Dictionary<string, object?>());
+        }).ConfigureAwait(false);
+        return resources;
+    }
+
     private static async Task<int> CannotDeployAsync()
     {
         await Console.Error.WriteLineAsync(CannotDeployMessage).ConfigureAwait(false);
@@ -81,20 +94,27 @@ public sealed class Deployment
     /// <see cref="Log.Error"/> become the run's errors. This method must stay async so the deployment it
     /// enters does not leak into the caller's context.
     /// </summary>
+    private static Task<(ImmutableArray<Resource> Resources, IDictionary<string, object?> Outputs)> RunTestAsync(
+        IMocks mocks, TestOptions options, Func<IDictionary<string, object?>> createResources) =>
+        RunTestAsync(mocks, options, createStack: () =>
+        {
+            var stack = new RootStack();
+            var outputs = createResources();
+            stack.Complete();
+            return (stack, outputs);
+        });
+
     private static async Task<(ImmutableArray<Resource> Resources, IDictionary<string, object?> Outputs)> RunTestAsync(
-        IMocks mocks, TestOptions options, Func<IDictionary<string, object?>> createResources)
+        IMocks mocks, TestOptions options, Func<(Stack Stack, IDictionary<string, object?> Outputs)> createStack)
     {
         ArgumentNullException.ThrowIfNull(mocks);
         var context = new DeploymentContext(mocks, options ?? new TestOptions());
         context.Enter();
 
         IDictionary<string, object?> outputs = new Dictionary<string, object?>();
-        var stack = new RootStack(context);
-        context.Stack = stack;
         try
         {
-            outputs = createResources();
-            stack.Complete();
+            (_, outputs) = createStack();
         }
         catch (Exception exception)
         {
@@ -117,7 +137,7 @@ public sealed class Deployment
             throw new AggregateException(errors.Select(error => new RunException(error)));
         }
 
-        return ([.. context.Registered.Where(resource => resource != stack)], outputs);
+        return ([.. context.Registered.Where(resource => resource != context.Stack)], outputs);
     }
 
     private static void LogUnhandled(DeploymentContext context, Exception exception)

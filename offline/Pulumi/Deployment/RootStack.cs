@@ -1,12 +1,7 @@
 namespace Pulumi;
 
-/// <summary>The implicit root resource every other resource is parented to by default.</summary>
-internal sealed class RootStack : ComponentResource
+/// <summary>The stack a program run from a function gets, as the real SDK builds one around the function.</summary>
+internal sealed class RootStack : Stack
 {
-    public RootStack(DeploymentContext context)
-        : base(ResourceRegistration.StackType, $"{context.ProjectName}-{context.StackName}", ResourceArgs.Empty, null, remote: false, isRoot: true)
-    {
-    }
-
     public void Complete() => RegisterOutputs();
 }

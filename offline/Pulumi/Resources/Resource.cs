@@ -15,6 +15,9 @@ public class Resource
     private readonly string _name;
     private readonly List<Resource> _children = [];
 
+    /// <summary>This resource's transformations and its ancestors', which its children inherit.</summary>
+    private readonly ImmutableArray<ResourceTransformation> _transformations;
+
     private protected Resource(string type, string name, bool custom, ResourceArgs args, ResourceOptions options, bool isRoot = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(type);
@@ -25,9 +28,12 @@ public class Resource
         var context = DeploymentContext.Require();
         _type = type;
         _name = name;
+        var parent = isRoot ? null : options.Parent ?? context.Stack;
+        _transformations = [.. options.ResourceTransformations, .. parent?._transformations ?? []];
+        (args, options) = Transform(args, options);
         DeclarationIndex = context.NextDeclarationIndex();
         IsCustom = custom;
-        Parent = isRoot ? null : options.Parent ?? context.Stack;
+        Parent = parent;
         Parent?.AddChild(this);
         (Provider, ProvidersForChildren) = ChooseProviders(type, custom, options);
 
@@ -64,6 +70,28 @@ public class Resource
     public string GetResourceName() => _name;
 
     public string GetResourceType() => _type;
+
+    /// <summary>
+    /// Runs the transformations in order, as the real resource constructor does before anything else: each
+    /// sees the args and options the previous one returned, and none may change the parent.
+    /// </summary>
+    private (ResourceArgs Args, ResourceOptions Options) Transform(ResourceArgs args, ResourceOptions options)
+    {
+        foreach (var transformation in _transformations)
+        {
+            if (transformation(new ResourceTransformationArgs(this, args, options)) is { } result)
+            {
+                if (result.Options.Parent != options.Parent)
+                {
+                    throw new ArgumentException("Transformations cannot currently be used to change the `parent` of a resource.");
+                }
+
+                (args, options) = (result.Args, result.Options);
+            }
+        }
+
+        return (args, options);
+    }
 
     /// <summary>How the real SDK's resource constructor picks providers, so that a component's provider reaches its children.</summary>
     private static (ProviderResource? Provider, ImmutableDictionary<string, ProviderResource> ForChildren) ChooseProviders(

@@ -42,6 +42,8 @@ public abstract class ResourceOptions
 
     public List<Input<Alias>> Aliases { get; set; } = [];
 
+    public List<ResourceTransformation> ResourceTransformations { get; set; } = [];
+
     internal InputList<Resource>? DependsOnIfSet => _dependsOn;
 
     private protected void MergeCommon(ResourceOptions merged, ResourceOptions? other)
@@ -54,6 +56,7 @@ public abstract class ResourceOptions
         merged.ReplaceOnChanges = [.. ReplaceOnChanges, .. other?.ReplaceOnChanges ?? []];
         merged.HideDiffs = [.. HideDiffs, .. other?.HideDiffs ?? []];
         merged.Aliases = [.. Aliases, .. other?.Aliases ?? []];
+        merged.ResourceTransformations = [.. ResourceTransformations, .. other?.ResourceTransformations ?? []];
         merged.Version = Version;
         merged.PluginDownloadURL = PluginDownloadURL;
         merged.Provider = Provider;

@@ -38,6 +38,7 @@ public sealed class MeshAnalyzerTests
                 version: v2
         """;
 
+    // Bound to an ingress gateway as well as the sidecars, so the consistent canary has a split external traffic gets too (FRT0001).
     private const string VirtualService = """
         apiVersion: networking.istio.io/v1
         kind: VirtualService
@@ -47,6 +48,9 @@ public sealed class MeshAnalyzerTests
         spec:
           hosts:
             - frontend
+          gateways:
+            - shop/ingress
+            - mesh
           http:
             - route:
                 - destination:
@@ -191,7 +195,7 @@ public sealed class MeshAnalyzerTests
     public void Analyze_SecondVirtualServiceBoundOnlyToIngressGateway_ReturnsNoFindings()
     {
         var second = VirtualService.Replace("name: frontend\n  namespace", "name: frontend-ingress\n  namespace", StringComparison.Ordinal)
-            .Replace("  hosts:\n", "  gateways:\n    - shop/ingress\n  hosts:\n", StringComparison.Ordinal);
+            .Replace("    - mesh\n", "", StringComparison.Ordinal);
         var manifests = Canary().Append(ManifestYaml.Read(second).Single());
 
         var findings = MeshAnalyzer.Analyze(manifests);

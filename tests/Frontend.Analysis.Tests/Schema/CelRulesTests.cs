@@ -39,6 +39,17 @@ public sealed class CelRulesTests
         Assert.Equal(expected, result);
     }
 
+    [Theory]
+    [InlineData("{}", true)]
+    [InlineData("{\"credentialName\": \"tls\"}", true)]
+    [InlineData("{\"credentialName\": \"tls\", \"credentialNames\": [\"a\"]}", false)]
+    public void Evaluate_GatewayAtMostOneCredentialRule_RefusesBoth(string tls, bool expected)
+    {
+        var self = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, object?>>(tls)!;
+
+        Assert.Equal(expected, CelRules.Evaluate("(has(self.credentialName) ? 1 : 0) + (has(self.credentialNames) ? 1 : 0) <= 1", self));
+    }
+
     [Fact]
     public void Evaluate_RuleWithFoldedWhitespace_IsRecognised()
     {

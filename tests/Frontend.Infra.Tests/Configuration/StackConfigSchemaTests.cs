@@ -137,7 +137,7 @@ public sealed class StackConfigSchemaTests
 
     private static string JsonType(Type type, JsonTypeInfoKind kind) => kind switch
     {
-        JsonTypeInfoKind.Object => "object",
+        JsonTypeInfoKind.Object or JsonTypeInfoKind.Dictionary => "object",
         JsonTypeInfoKind.Enumerable => "array",
         _ when type == typeof(string) => "string",
         _ when type == typeof(int) => "integer",

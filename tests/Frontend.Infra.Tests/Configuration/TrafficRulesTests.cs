@@ -192,7 +192,7 @@ public sealed class TrafficRulesTests
     }
 
     [Fact]
-    public void Validate_ConsistentHashAcrossWeightedVersions_WarnsWithTheMatchRouteFix()
+    public void Validate_ConsistentHashAcrossWeightedVersions_WarnsPointingToStickiness()
     {
         var policy = new TrafficPolicyConfig { LoadBalancer = new LoadBalancerConfig { ConsistentHash = new ConsistentHashConfig { UseSourceIp = true } } };
 
@@ -203,7 +203,7 @@ public sealed class TrafficRulesTests
             "frontend:trafficPolicy.loadBalancer.consistentHash = consistentHash: consistent-hash affinity does not hold across versions while traffic is split between v1, v2",
             problem.ToString(),
             StringComparison.Ordinal);
-        Assert.Contains("add a match route", problem.Fix, StringComparison.Ordinal);
+        Assert.Equal("to keep a visitor on the version they first got, turn on two-way stickiness: pulumi config set --path 'stickiness.cookie' frontend-version", problem.Fix);
     }
 
     [Fact]

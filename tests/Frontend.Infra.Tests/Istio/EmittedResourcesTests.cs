@@ -53,10 +53,12 @@ public sealed class EmittedResourcesTests
 
     [Theory]
     [MemberData(nameof(Configs))]
-    public async Task Declare_Graph_PassesTheMeshAnalysis(string config)
+    public async Task Declare_Graph_PassesIstiosMeshAnalysis(string config)
     {
         var manifests = await ManifestsAsync(Named(config));
 
-        Assert.Empty(IstioAnalysis.Analyze(manifests, Bundle.Value).Select(FindingFormatter.Format));
+        // Istio's checks only: this project's FRT0001 depends on whether a config binds an ingress gateway, which
+        // these samples do not, and its own tests cover it.
+        Assert.Empty(IstioAnalysis.Analyze(manifests, Bundle.Value).Where(f => f.Code.StartsWith("IST", StringComparison.Ordinal)).Select(FindingFormatter.Format));
     }
 }

@@ -40,6 +40,7 @@ internal static class ConfigGenerators
         from app in App
         from budget in Gen.Int[1, 3].Select(max => new DisruptionBudgetConfig { MaxUnavailable = max }).Null(0.5)
         from mtls in Gen.OneOfConst("STRICT", "PERMISSIVE").Select(mode => new MtlsConfig { Mode = mode }).Null(0.3)
+        from autoscaling in Autoscaling.Null(0.6)
         let versions = Enumerable.Range(0, count).Select(i => new VersionConfig
         {
             Name = $"{prefix}-{i}",
@@ -58,6 +59,7 @@ internal static class ConfigGenerators
             TrafficPolicy = servicePolicy,
             Routing = routing,
             Production = production,
+            Autoscaling = autoscaling is null || !production ? autoscaling : RoutableAutoscaling(autoscaling, budget ?? new DisruptionBudgetConfig()),
             Mtls = production ? new MtlsConfig { Mode = "STRICT" } : mtls,
             PodDisruptionBudget = production ? budget ?? new DisruptionBudgetConfig() : budget,
         };
@@ -68,6 +70,20 @@ internal static class ConfigGenerators
     /// </summary>
     private static int RoutableReplicas(int replicas, DisruptionBudgetConfig? productionBudget) =>
         replicas > 0 && productionBudget is { } budget ? Math.Max(replicas, budget.MaxUnavailable + 1) : replicas;
+
+    private static readonly Gen<AutoscalingConfig> Autoscaling =
+        from min in Gen.Int[1, 3]
+        from span in Gen.Int[0, 5]
+        from cpu in Gen.Int[1, 100]
+        from memory in Gen.Int[1, 100].Nullable(0.5)
+        select new AutoscalingConfig { MinReplicas = min, MaxReplicas = min + span, TargetCpuUtilization = cpu, TargetMemoryUtilization = memory };
+
+    /// <summary>Under a production budget an autoscaler's floor, too, must stay above what a drain may take.</summary>
+    private static AutoscalingConfig RoutableAutoscaling(AutoscalingConfig autoscaling, DisruptionBudgetConfig budget)
+    {
+        var min = Math.Max(autoscaling.MinReplicas ?? AutoscalingConfig.DefaultMinReplicas, budget.MaxUnavailable + 1);
+        return autoscaling with { MinReplicas = min, MaxReplicas = Math.Max(min, autoscaling.MaxReplicas ?? AutoscalingConfig.DefaultMaxReplicas) };
+    }
 
     /// <summary>A valid config with one field broken, and the key that must appear in the messages.</summary>
     public static Gen<(StackConfig Config, string BrokenKey)> Invalid =>

@@ -84,6 +84,14 @@ internal static class SampleConfigs
             ],
             Retries = new RetriesConfig { Attempts = 3, PerTryTimeout = "2s", RetryOn = "5xx,reset,connect-failure" },
             Timeout = "10s",
+            Mirror = new MirrorConfig { Version = "v3", Percent = 12.5 },
         },
+        Ingress = new IngressConfig
+        {
+            Hosts = ["www.example.com", "*.shop.example.com"],
+            Gateways = ["istio-ingress/public-gateway"],
+            Gateway = new GatewayConfig { CredentialName = "frontend-tls" },
+        },
+        Stickiness = new StickinessConfig { MaxAge = 3600, SameSite = "Strict" },
     };
 }

@@ -54,6 +54,6 @@ internal static class StackAnalysis
             : throw new UsageException($"--{CrdsOption} {path}: the file defines no CustomResourceDefinition");
     }
 
-    private static string ExistingDirectory(string path, string option) =>
+    public static string ExistingDirectory(string path, string option) =>
         Directory.Exists(path) ? Path.GetFullPath(path) : throw new UsageException($"--{option} {path}: no such folder");
 }

@@ -5,7 +5,10 @@ using Pulumi.Testing;
 
 namespace Frontend.Cli.Evaluation;
 
-/// <summary>What evaluating a stack produced: its manifests and outputs, or the reasons it declared nothing.</summary>
+/// <summary>
+/// What evaluating a stack produced: its manifests and outputs, and which resources a deletion cannot take
+/// (protected or retained on delete), or the reasons it declared nothing.
+/// </summary>
 internal sealed record StackEvaluation(
     StackSettings Settings,
     IReadOnlyList<MockResourceArgs> Registered,
@@ -13,7 +16,8 @@ internal sealed record StackEvaluation(
     IDictionary<string, object?> Outputs,
     StackConfig? Config,
     IReadOnlyList<ConfigProblem> Warnings,
-    IReadOnlyList<string> Errors)
+    IReadOnlyList<string> Errors,
+    IReadOnlyList<DeletionSafety> Safety)
 {
     public bool Succeeded => Errors.Count == 0;
 }

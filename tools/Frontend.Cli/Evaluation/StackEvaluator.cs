@@ -35,18 +35,18 @@ internal static class StackEvaluator
             Environment.SetEnvironmentVariable(SecretKeysVariable, JsonText(writer => WriteArray(writer, settings.SecretKeys)));
             var (config, warnings) = ReadConfig(settings);
             var mocks = new RenderMocks();
+            var capture = RenderStack.Begin();
             try
             {
-                var (_, outputs) = await Deployment.TestAsync(
+                await Deployment.TestAsync<RenderStack>(
                     mocks,
-                    new TestOptions { ProjectName = settings.ProjectName, StackName = settings.StackName, IsPreview = false },
-                    FrontendStack.Run);
+                    new TestOptions { ProjectName = settings.ProjectName, StackName = settings.StackName, IsPreview = false });
                 var manifests = mocks.Registered.Where(IsKubernetesObject).Select(r => Manifest.FromObjectTree(r.Inputs)).ToList();
-                return new StackEvaluation(settings, mocks.Registered, manifests, outputs, config, warnings, []);
+                return new StackEvaluation(settings, mocks.Registered, manifests, capture.Outputs, config, warnings, [], [.. capture.Safety]);
             }
             catch (Exception e) when (e is RunException or AggregateException)
             {
-                return new StackEvaluation(settings, mocks.Registered, [], new Dictionary<string, object?>(), config, warnings, Messages(e));
+                return new StackEvaluation(settings, mocks.Registered, [], new Dictionary<string, object?>(), config, warnings, Messages(e), []);
             }
         }
         finally

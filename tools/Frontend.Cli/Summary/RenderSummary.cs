@@ -30,9 +30,10 @@ internal static class RenderSummary
         }
 
         WriteCluster(text, evaluation.Registered);
+        WriteList(text, "Kept when deleted", evaluation.Safety.OrderBy(s => s.Type, StringComparer.Ordinal).ThenBy(s => s.Name, StringComparer.Ordinal).Select(KeptWhenDeleted));
         var virtualService = manifests.FirstOrDefault(m => m.Kind == "VirtualService");
         var destinationRule = manifests.FirstOrDefault(m => m.Kind == "DestinationRule");
-        WriteTraffic(text, virtualService, destinationRule, manifests);
+        WriteTraffic(text, virtualService, destinationRule, manifests, analysed.Findings);
         WriteMatchRoutes(text, virtualService);
         WritePolicies(text, virtualService, destinationRule, manifests);
         WriteList(text, "Secure defaults overridden", OverriddenSecureDefaults(evaluation.Config, evaluation.Settings.StackName));
@@ -41,6 +42,24 @@ internal static class RenderSummary
         WriteAnalysis(text, analysed);
         Line(text, $"Wrote {StackAnalysis.Plural(manifests.Count, "file")} to {outDirectory} (kubectl apply -f {outDirectory} --recursive)");
         return text.ToString();
+    }
+
+    /// <summary>A protected or retained resource, and what each option does when a change would delete it.</summary>
+    private static string KeptWhenDeleted(Evaluation.DeletionSafety safety)
+    {
+        var kind = safety.Type[(safety.Type.LastIndexOf(':') + 1)..];
+        var what = new List<string>();
+        if (safety.Protected)
+        {
+            what.Add("protected (pulumi refuses to delete it until `pulumi state unprotect`)");
+        }
+
+        if (safety.RetainedOnDelete)
+        {
+            what.Add("retained on delete (dropping it from the stack leaves it in the cluster)");
+        }
+
+        return $"{kind} {safety.Name}: {string.Join(", ", what)}";
     }
 
     /// <summary>Which cluster <c>pulumi up</c> would reach: the explicit provider's context, or the current one.</summary>
@@ -59,7 +78,7 @@ internal static class RenderSummary
     }
 
     /// <summary>Every subset, with the share the weighted route gives it: a version at 0% still has pods worth seeing.</summary>
-    private static void WriteTraffic(StringBuilder text, Manifest? virtualService, Manifest? destinationRule, IReadOnlyList<Manifest> manifests)
+    private static void WriteTraffic(StringBuilder text, Manifest? virtualService, Manifest? destinationRule, IReadOnlyList<Manifest> manifests, IReadOnlyList<Finding> findings)
     {
         var destinations = WeightedRoute(virtualService).MapsAt("route");
         var weights = destinations
@@ -75,13 +94,42 @@ internal static class RenderSummary
             return;
         }
 
-        Line(text, "Traffic split:");
+        Line(text, TrafficSplitHeading(virtualService, manifests, findings));
         var width = subsets.Max(name => name.Length);
         foreach (var subset in subsets)
         {
             var weight = weights.GetValueOrDefault(subset, "0");
             Line(text, $"{Indent}{subset.PadRight(width)}  {weight,3}%{Workload(subset, destinationRule, manifests)}");
         }
+    }
+
+    /// <summary>
+    /// "Traffic split (...):" saying whose traffic the split governs, from the VirtualService's gateways: the sidecars
+    /// ("mesh", also when none is named), the gateways named, and the hosts they serve other than a Service's own
+    /// cluster-local name. A split that only in-mesh callers get is the surprise FRT0001 explains.
+    /// </summary>
+    internal static string TrafficSplitHeading(Manifest? virtualService, IReadOnlyList<Manifest> manifests, IReadOnlyList<Finding> findings)
+    {
+        if (virtualService is null)
+        {
+            return "Traffic split:";
+        }
+
+        var gateways = MeshInventory.BoundGateways(virtualService);
+        if (gateways.Count == 0)
+        {
+            var explained = findings.Any(finding => finding.Code == FrontendMessages.SplitNotAppliedAtIngressCode && finding.Resource == virtualService.DisplayName);
+            return $"Traffic split (in-mesh callers only: no gateway bound{(explained ? $", see {FrontendMessages.SplitNotAppliedAtIngressCode}" : "")}):";
+        }
+
+        var serviceHosts = manifests.Where(m => m is { Group: "", Kind: "Service" }).Select(m => HostName.OfService(m.Name, m.EffectiveNamespace)).ToHashSet(StringComparer.Ordinal);
+        var externalHosts = virtualService.Body.MapAt("spec").StringsAt("hosts")
+            .Where(host => !serviceHosts.Contains(HostName.Qualify(host, virtualService.EffectiveNamespace)))
+            .ToList();
+        var served = $"{(gateways.Count == 1 ? "gateway" : "gateways")} {string.Join(", ", gateways)}{(externalHosts.Count == 0 ? "" : $" for {string.Join(", ", externalHosts)}")}";
+        return MeshInventory.BindsToMesh(virtualService)
+            ? $"Traffic split (in-mesh callers and {served}):"
+            : $"Traffic split ({served} only, not in-mesh callers):";
     }
 
     private static void WriteMatchRoutes(StringBuilder text, Manifest? virtualService)
@@ -141,7 +189,10 @@ internal static class RenderSummary
         var counts = Enum.GetValues<FindingLevel>()
             .Select(level => (Level: level, Count: analysed.Findings.Count(f => f.Level == level)))
             .Where(pair => pair.Count > 0)
-            .Select(pair => $"{pair.Count.ToString(CultureInfo.InvariantCulture)} {pair.Level.ToString().ToLowerInvariant()}");
+            // "2 warnings", but "2 info": Istio's level names a kind of message, not a countable thing.
+            .Select(pair => pair.Level == FindingLevel.Info
+                ? $"{pair.Count.ToString(CultureInfo.InvariantCulture)} info"
+                : StackAnalysis.Plural(pair.Count, pair.Level.ToString().ToLowerInvariant()));
         var verdict = analysed.Findings.Count == 0 ? FindingFormatter.NoIssues.TrimEnd('.') : string.Join(", ", counts);
         Line(text, $"Analysis: {verdict}; {SummaryText.SchemaValidation(analysed)}");
         foreach (var finding in analysed.Findings)
@@ -234,8 +285,27 @@ internal static class RenderSummary
 
         var spec = deployment.Body.MapAt("spec");
         var images = string.Join(", ", spec.MapAt("template").MapAt("spec").MapsAt("containers").Select(c => c.TextAt("image")).OfType<string>());
-        var replicas = spec.TextAt("replicas") ?? "1";
-        return $"  {replicas} {(replicas == "1" ? "replica" : "replicas")} of {images} ({deployment.Name})";
+        return $"  {Replicas(deployment, manifests)} of {images} ({deployment.Name})";
+    }
+
+    /// <summary>"3 replicas", or "2-10 replicas (HPA: 70% CPU)" when an autoscaler scales the Deployment.</summary>
+    private static string Replicas(Manifest deployment, IReadOnlyList<Manifest> manifests)
+    {
+        var autoscaler = manifests.FirstOrDefault(m => m.Kind == "HorizontalPodAutoscaler"
+            && m.EffectiveNamespace == deployment.EffectiveNamespace
+            && m.Body.MapAt("spec").MapAt("scaleTargetRef") is var target
+            && target.TextAt("kind") == "Deployment" && target.TextAt("name") == deployment.Name);
+        if (autoscaler is null)
+        {
+            var replicas = deployment.Body.MapAt("spec").TextAt("replicas") ?? "1";
+            return $"{replicas} {(replicas == "1" ? "replica" : "replicas")}";
+        }
+
+        var spec = autoscaler.Body.MapAt("spec");
+        var targets = spec.MapsAt("metrics")
+            .Select(metric => metric.MapAt("resource"))
+            .Select(resource => $"{resource.MapAt("target").TextAt("averageUtilization")}% {(resource.TextAt("name") == "cpu" ? "CPU" : resource.TextAt("name"))}");
+        return $"{spec.TextAt("minReplicas") ?? "1"}-{spec.TextAt("maxReplicas")} replicas (HPA: {string.Join(", ", targets)})";
     }
 
     private static void Line(StringBuilder text, string line) => text.Append(line).Append('\n');

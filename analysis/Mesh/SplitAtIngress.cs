@@ -1,0 +1,179 @@
+using System.Globalization;
+using Frontend.Analysis.Manifests;
+
+namespace Frontend.Analysis.Mesh;
+
+/// <summary>
+/// FRT0001: a VirtualService bound only to the sidecars ("mesh") does not apply at an ingress gateway. The gateway's
+/// own route to the Service host has no subsets, so Envoy spreads external requests over the Service's endpoints, one
+/// per ready pod, and the split is whatever the replica counts make it. The pod counts come from the manifests: the
+/// replicas, or an autoscaler's minimum, the one count it is sure to have.
+/// </summary>
+internal static class SplitAtIngress
+{
+    private static readonly string[] RouteSections = ["http", "tcp", "tls"];
+
+    private sealed record PodGroup(string Label, long Weight, long Pods, bool Autoscaled);
+
+    public static IEnumerable<Finding> Findings(MeshInventory inventory)
+    {
+        foreach (var virtualService in inventory.VirtualServices.Where(candidate => MeshInventory.BoundGateways(candidate).Count == 0))
+        {
+            foreach (var (host, route) in SplitRoutes(virtualService))
+            {
+                var service = inventory.Services.FirstOrDefault(candidate => candidate.Host == host && candidate.Selector.Count > 0);
+                if (service is null || RoutedBySubsetsAtAGateway(inventory, host))
+                {
+                    continue;
+                }
+
+                var groups = PodGroups(inventory, service, route);
+                var totalPods = groups?.Sum(group => group.Pods) ?? 0;
+                if (groups is null || totalPods == 0)
+                {
+                    continue;
+                }
+
+                var sharesMatchSplit = groups.TrueForAll(group => group.Pods * 100 == group.Weight * totalPods);
+                if (sharesMatchSplit && route.Count == 1)
+                {
+                    // One destination and every pod in it: there is no split for the gateway to miss.
+                    continue;
+                }
+
+                var percentages = LargestRemainderPercentages(groups.Select(group => group.Pods).ToList(), totalPods);
+                var shares = string.Join(", ", groups.Select((group, index) => $"{group.Label} {Whole(percentages[index])}%"));
+                var split = string.Join("/", groups.Select(group => Whole(group.Weight)));
+                yield return FrontendMessages.SplitNotAppliedAtIngress(virtualService.DisplayName, host, shares, Replicas(groups), split, sharesMatchSplit);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Per Service host, the route whose destinations are all subsets of it: the last one without a match (the
+    /// default route, where a canary's split lives), or else the first.
+    /// </summary>
+    private static IEnumerable<(string Host, IReadOnlyList<IReadOnlyDictionary<string, object?>> Route)> SplitRoutes(Manifest virtualService)
+    {
+        var spec = virtualService.Body.MapAt("spec");
+        var candidates = RouteSections
+            .SelectMany(section => spec.MapsAt(section))
+            .Select(route => (Route: route, Destinations: route.MapsAt("route")))
+            .Where(candidate => candidate.Destinations.Count > 0
+                && candidate.Destinations.All(weighted => !string.IsNullOrEmpty(weighted.MapAt("destination").StringAt("subset"))))
+            .Select(candidate => (
+                Hosts: candidate.Destinations.Select(weighted => HostName.Qualify(weighted.MapAt("destination").StringAt("host") ?? "", virtualService.EffectiveNamespace)).Distinct(StringComparer.Ordinal).ToList(),
+                candidate.Route,
+                candidate.Destinations))
+            .Where(candidate => candidate.Hosts.Count == 1)
+            .ToList();
+        foreach (var byHost in candidates.GroupBy(candidate => candidate.Hosts[0], StringComparer.Ordinal))
+        {
+            var defaults = byHost.Where(candidate => !candidate.Route.ContainsKey("match")).ToList();
+            yield return (byHost.Key, defaults.Count > 0 ? defaults[^1].Destinations : byHost.First().Destinations);
+        }
+    }
+
+    /// <summary>A VirtualService bound to a gateway that routes the host by subsets gives external traffic its own split.</summary>
+    private static bool RoutedBySubsetsAtAGateway(MeshInventory inventory, string host) =>
+        inventory.VirtualServices
+            .Where(candidate => MeshInventory.BoundGateways(candidate).Count > 0)
+            .Any(candidate => MeshInventory.Destinations(candidate).Any(destination =>
+                !string.IsNullOrEmpty(destination.Subset) && HostName.Qualify(destination.Host, candidate.EffectiveNamespace) == host));
+
+    /// <summary>
+    /// The route's subsets in route order, then the DestinationRules' other subsets, then each pod template the Service
+    /// selects that no subset does; a pod template counts once, in the first group that selects it. Null when a
+    /// selected workload's pod count cannot be read from the manifests.
+    /// </summary>
+    private static List<PodGroup>? PodGroups(MeshInventory inventory, ServiceEntryPoint service, IReadOnlyList<IReadOnlyDictionary<string, object?>> route)
+    {
+        var weights = route
+            .GroupBy(weighted => weighted.MapAt("destination").StringAt("subset")!, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.Sum(weighted => weighted.LongAt("weight") ?? (route.Count == 1 ? 100 : 0)), StringComparer.Ordinal);
+        var subsets = inventory.DestinationRules
+            .Where(rule => HostName.Matches(MeshInventory.DestinationRuleHost(rule), service.Host))
+            .SelectMany(rule => rule.Body.MapAt("spec").MapsAt("subsets"))
+            .Where(subset => subset.StringAt("name") is not null)
+            .GroupBy(subset => subset.StringAt("name")!, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.First().LabelsAt("labels"), StringComparer.Ordinal);
+        var subsetOrder = weights.Keys.Concat(subsets.Keys).Distinct(StringComparer.Ordinal);
+
+        var counted = new HashSet<Manifest>();
+        var groups = new List<PodGroup>();
+        foreach (var subset in subsetOrder)
+        {
+            // A subset no DestinationRule defines selects no pods (IST0101 says so); it still shows its weight.
+            var workloads = subsets.TryGetValue(subset, out var labels)
+                ? inventory.WorkloadsSelectedBy(service, labels).Where(workload => counted.Add(workload.Manifest)).ToList()
+                : [];
+            var group = Group(inventory, subset, weights.GetValueOrDefault(subset), workloads);
+            if (group is null)
+            {
+                return null;
+            }
+
+            groups.Add(group);
+        }
+
+        foreach (var workload in inventory.WorkloadsSelectedBy(service, new Dictionary<string, string>()).Where(workload => counted.Add(workload.Manifest)))
+        {
+            var group = Group(inventory, $"{workload.Manifest.Name} (no subset)", 0, [workload]);
+            if (group is null)
+            {
+                return null;
+            }
+
+            groups.Add(group);
+        }
+
+        // A subset with neither pods nor weight has nothing to say about the traffic; one selecting nothing is IST0173's.
+        return counted.Count == 0 ? null : groups.Where(group => group.Pods > 0 || group.Weight > 0).ToList();
+    }
+
+    private static PodGroup? Group(MeshInventory inventory, string label, long weight, IReadOnlyList<Workload> workloads)
+    {
+        var floors = workloads.Select(inventory.PodFloorOf).ToList();
+        return floors.Exists(floor => floor is null)
+            ? null
+            : new PodGroup(label, weight, floors.Sum(floor => floor!.Pods), floors.Exists(floor => floor!.Autoscaled));
+    }
+
+    /// <summary>"3:2 replicas", or "at least 3:2 replicas, autoscaled: at their minimums" when autoscalers may add pods.</summary>
+    private static string Replicas(IReadOnlyList<PodGroup> groups)
+    {
+        var counts = $"{string.Join(":", groups.Select(group => Whole(group.Pods)))} replicas";
+        var autoscaled = groups.Where(group => group.Autoscaled).Select(group => group.Label).ToList();
+        if (autoscaled.Count == 0)
+        {
+            return counts;
+        }
+
+        var which = groups.Where(group => group.Pods > 0).All(group => group.Autoscaled) ? "" : $"{JoinWithAnd(autoscaled)} ";
+        var minimums = autoscaled.Count == 1 ? "at its minimum" : "at their minimums";
+        return $"at least {counts}, {which}autoscaled: {minimums}";
+    }
+
+    /// <summary>Whole percentages that add up to 100: each share rounded down, the rest given to the largest remainders first.</summary>
+    private static List<long> LargestRemainderPercentages(IReadOnlyList<long> pods, long totalPods)
+    {
+        var percentages = pods.Select(count => count * 100 / totalPods).ToList();
+        var leftOver = 100 - percentages.Sum();
+        var byRemainder = pods
+            .Select((count, index) => (Remainder: count * 100 % totalPods, Index: index))
+            .OrderByDescending(entry => entry.Remainder)
+            .ThenBy(entry => entry.Index)
+            .Take((int)leftOver);
+        foreach (var (_, index) in byRemainder)
+        {
+            percentages[index]++;
+        }
+
+        return percentages;
+    }
+
+    private static string JoinWithAnd(List<string> items) =>
+        items.Count == 1 ? items[0] : $"{string.Join(", ", items.Take(items.Count - 1))} and {items[^1]}";
+
+    private static string Whole(long value) => value.ToString(CultureInfo.InvariantCulture);
+}

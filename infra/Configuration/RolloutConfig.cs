@@ -1,0 +1,66 @@
+using System.ComponentModel;
+
+namespace Frontend.Infra.Configuration;
+
+/// <summary>
+/// A progressive-delivery plan (<c>frontend:rollout</c>): which version is the canary, which versions it
+/// takes traffic from, the weight steps it climbs and the metrics that decide each step. The program
+/// declares nothing from it; <c>rollout promote</c> reads it and writes the next step's weights, or the
+/// rollback, into the stack file as a reviewed commit.
+/// </summary>
+internal sealed record RolloutConfig
+{
+    [Description("The version whose weight climbs the steps.")]
+    public required string Canary { get; init; }
+
+    [Description("The versions the canary takes its share from, and that get it back on a rollback.")]
+    public required IReadOnlyList<string> Stable { get; init; }
+
+    [Description("The canary's weights in percent, strictly increasing; the canary is done at the last one.")]
+    public IReadOnlyList<int> Steps { get; init; } = [10, 25, 50, 100];
+
+    [Description("What decides each step: Prometheus queries over Istio's standard metrics, and their thresholds.")]
+    public AnalysisConfig Analysis { get; init; } = new();
+}
+
+/// <summary>What the canary must show, over <see cref="Window"/>, before it gets the next step.</summary>
+internal sealed record AnalysisConfig
+{
+    [Description("Where to query; --prometheus wins over it, since the address (or the credentials in it) may differ per runner or be secret.")]
+    public string? PrometheusUrl { get; init; }
+
+    [Description("A Prometheus duration (5m): the range every query looks back over.")]
+    public string Window { get; init; } = "5m";
+
+    [Description("Fewer canary requests than this in the window decide nothing: too little traffic to judge.")]
+    public int MinRequests { get; init; } = 100;
+
+    [Description("The least share of the canary's responses, in percent, that may be anything but 5xx.")]
+    public double MinSuccessRate { get; init; } = 99;
+
+    [Description("An Istio duration (500ms): the most the canary's 99th-percentile latency may be.")]
+    public string MaxP99Latency { get; init; } = "500ms";
+
+    [Description("More PromQL checks, each evaluated for the canary (and the stable versions, for comparison).")]
+    public IReadOnlyList<MetricCheckConfig> Checks { get; init; } = [];
+}
+
+/// <summary>
+/// One extra PromQL check. The query names the version it measures through placeholders, filled in per
+/// version: <c>{{workload}}</c> (the Deployment, <c>frontend-v2</c>), <c>{{version}}</c> (<c>v2</c>),
+/// <c>{{namespace}}</c> and <c>{{window}}</c>.
+/// </summary>
+internal sealed record MetricCheckConfig
+{
+    [Description("The check's name in the evidence and the decision.")]
+    public required string Name { get; init; }
+
+    [Description("A PromQL query whose result is compared with the threshold.")]
+    public required string Query { get; init; }
+
+    [Description("The value the query's result is compared with.")]
+    public required double Threshold { get; init; }
+
+    [Description("min: the value must be at least the threshold; max: at most.")]
+    public required string Direction { get; init; }
+}

@@ -1,0 +1,82 @@
+using Frontend.Analysis.Manifests;
+using Frontend.Analysis.Mesh;
+using Frontend.Analysis.Yaml;
+using Frontend.Cli.Summary;
+
+namespace Frontend.Cli.Tests;
+
+public sealed class RenderSummaryTests
+{
+    private const string Service = """
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: frontend
+          namespace: shop
+        spec:
+          selector:
+            app: frontend
+        """;
+
+    [Fact]
+    public void TrafficSplitHeading_GatewayAndMeshWithAPublicHost_NamesInMeshCallersTheGatewayAndTheHost()
+    {
+        var virtualService = VirtualService(gateways: ["istio-ingress/public-gateway", "mesh"], hosts: ["frontend", "www.example.com"]);
+
+        var heading = RenderSummary.TrafficSplitHeading(virtualService, Manifests(virtualService), []);
+
+        Assert.Equal("Traffic split (in-mesh callers and gateway istio-ingress/public-gateway for www.example.com):", heading);
+    }
+
+    [Fact]
+    public void TrafficSplitHeading_BareGatewayNamesAndTheServicesOwnHostsOnly_QualifiesTheGatewaysAndNamesNoHost()
+    {
+        var virtualService = VirtualService(gateways: ["mesh", "ingress", "shop/internal"], hosts: ["frontend", "frontend.shop.svc.cluster.local"]);
+
+        var heading = RenderSummary.TrafficSplitHeading(virtualService, Manifests(virtualService), []);
+
+        Assert.Equal("Traffic split (in-mesh callers and gateways shop/ingress, shop/internal):", heading);
+    }
+
+    [Fact]
+    public void TrafficSplitHeading_GatewayWithoutMesh_SaysInMeshCallersDoNotGetIt()
+    {
+        var virtualService = VirtualService(gateways: ["istio-ingress/public-gateway"], hosts: ["www.example.com"]);
+
+        var heading = RenderSummary.TrafficSplitHeading(virtualService, Manifests(virtualService), []);
+
+        Assert.Equal("Traffic split (gateway istio-ingress/public-gateway for www.example.com only, not in-mesh callers):", heading);
+    }
+
+    [Fact]
+    public void TrafficSplitHeading_OnlyMeshWithFrt0001Reported_PointsToTheFinding()
+    {
+        var virtualService = VirtualService(gateways: ["mesh"], hosts: ["frontend"]);
+        var finding = new Finding("FRT0001", "SplitNotAppliedAtIngress", FindingLevel.Warning, "VirtualService shop/frontend", "message", "fix");
+
+        var heading = RenderSummary.TrafficSplitHeading(virtualService, Manifests(virtualService), [finding]);
+
+        Assert.Equal("Traffic split (in-mesh callers only: no gateway bound, see FRT0001):", heading);
+    }
+
+    [Fact]
+    public void TrafficSplitHeading_NoGatewaysAndNoFinding_SaysInMeshCallersOnly()
+    {
+        var virtualService = VirtualService(gateways: [], hosts: ["frontend"]);
+
+        var heading = RenderSummary.TrafficSplitHeading(virtualService, Manifests(virtualService), []);
+
+        Assert.Equal("Traffic split (in-mesh callers only: no gateway bound):", heading);
+    }
+
+    private static List<Manifest> Manifests(Manifest virtualService) => [.. ManifestYaml.Read(Service), virtualService];
+
+    private static Manifest VirtualService(string[] gateways, string[] hosts)
+    {
+        var bound = gateways.Length == 0 ? "" : "  gateways:\n" + string.Concat(gateways.Select(gateway => $"    - {gateway}\n"));
+        var yaml = "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: frontend\n  namespace: shop\nspec:\n"
+            + bound
+            + "  hosts:\n" + string.Concat(hosts.Select(host => $"    - {host}\n"));
+        return ManifestYaml.Read(yaml).Single();
+    }
+}

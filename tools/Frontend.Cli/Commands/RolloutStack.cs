@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Frontend.Cli.Rollout;
+using Frontend.Cli.Stacks;
+using Frontend.Infra.Configuration;
+
+namespace Frontend.Cli.Commands;
+
+/// <summary>
+/// What the rollout verbs share: the stack read and validated exactly as the program reads it, its plan,
+/// and the options that say where and when to look at the metrics.
+/// </summary>
+internal sealed partial record RolloutStack(string Name, string ProjectName, string StackFile, StackConfig Config, RolloutPlan Plan)
+{
+    public const string PrometheusOption = "prometheus";
+    public const string TimeOption = "time";
+
+    public static readonly string[] Positionals = ["stack"];
+    public static readonly string[] MetricsOptions = [PrometheusOption, TimeOption, StackAnalysis.ProjectDirectoryOption];
+    public static readonly string[] EditOptions = [StackAnalysis.ProjectDirectoryOption];
+
+    public string AppName => Config.App.Name;
+
+    /// <summary>Null when the config is refused or has no plan; the reasons are then on <paramref name="stderr"/>.</summary>
+    public static async Task<RolloutStack?> LoadAsync(Arguments arguments, TextWriter stderr)
+    {
+        var stack = arguments.Positional(0);
+        var projectDirectory = arguments.Option(StackAnalysis.ProjectDirectoryOption) is { } given
+            ? StackAnalysis.ExistingDirectory(given, StackAnalysis.ProjectDirectoryOption)
+            : StackFiles.FindProjectDirectory(Environment.CurrentDirectory);
+        var settings = StackFiles.Load(projectDirectory, stack);
+        var prefix = settings.ProjectName + ":";
+        var loaded = StackConfigLoader.Load(
+            key => settings.Config.GetValueOrDefault(prefix + key),
+            settings.Config.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Select(k => k[prefix.Length..]),
+            settings.SecretKeys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Select(k => k[prefix.Length..]));
+        var problems = loaded.Config is null ? loaded.Problems : StackConfigValidator.Validate(loaded.Config, stack);
+        var errors = problems.Where(p => p.IsError).ToList();
+        if (errors.Count > 0 || loaded.Config is null)
+        {
+            await stderr.WriteLineAsync($"error: stack '{stack}' was refused ({StackAnalysis.Plural(errors.Count, "problem")}); nothing was written:");
+            foreach (var error in errors)
+            {
+                await stderr.WriteLineAsync($"  {error}");
+            }
+
+            return null;
+        }
+
+        var config = loaded.Config;
+        if (config.Rollout is not { } plan)
+        {
+            var canary = config.Versions[^1].Name;
+            await stderr.WriteLineAsync($"error: stack '{stack}' has no rollout plan ({ConfigPath.Root(RolloutRules.Key)}); weights change only by hand. Fix: {ConfigPath.Root(RolloutRules.Key).Property("canary").SetCommand(canary)} && {ConfigPath.Root(RolloutRules.Key).Property("stable").Index(0).SetCommand(config.Versions[0].Name)}");
+            return null;
+        }
+
+        var stackFile = Path.Combine(projectDirectory, $"Pulumi.{stack}.yaml");
+        return new RolloutStack(stack, settings.ProjectName, stackFile, config, new RolloutPlan(plan, config.Versions, config.Namespace.Name));
+    }
+
+    /// <summary>--prometheus wins over the plan's address; with neither, the command cannot look.</summary>
+    public Uri PrometheusAddress(Arguments arguments)
+    {
+        var (text, source) = arguments.Option(PrometheusOption) is { } flag
+            ? (flag, $"--{PrometheusOption}")
+            : (Plan.Config.Analysis.PrometheusUrl, ConfigPath.Root(RolloutRules.Key).Property("analysis").Property("prometheusUrl").ToString());
+        if (text is null)
+        {
+            throw new UsageException($"no Prometheus address: give --{PrometheusOption} <url> (or set {ConfigPath.Root(RolloutRules.Key).Property("analysis").Property("prometheusUrl")})");
+        }
+
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new UsageException($"{source} {text}: not an http or https address");
+        }
+
+        // A base without a trailing slash would lose its last segment (a Prometheus served under /prometheus) when the API path is resolved against it.
+        return uri.AbsolutePath.EndsWith('/') ? uri : new Uri(uri + "/");
+    }
+
+    /// <summary>--time as RFC 3339 (2025-01-15T12:00:00Z) or Unix seconds; now when absent.</summary>
+    public static DateTimeOffset EvaluationTime(Arguments arguments, TimeProvider clock)
+    {
+        if (arguments.Option(TimeOption) is not { } text)
+        {
+            return clock.GetUtcNow();
+        }
+
+        if (decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) && seconds <= 253_402_300_799m)
+        {
+            return DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds * 1000));
+        }
+
+        // RFC 3339 requires the offset; DateTimeOffset alone would take a time without one as local.
+        return Rfc3339().IsMatch(text) && DateTimeOffset.TryParse(text.ToUpperInvariant(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
+            ? time
+            : throw new UsageException($"--{TimeOption} {text}: not a time; give RFC 3339 with an offset (2025-01-15T12:00:00Z) or Unix seconds (1736942400)");
+    }
+
+    public StackFileEditor OpenEditor() => StackFileEditor.Open(StackFile, ProjectName);
+
+    /// <summary>Writes the decision's weights into the stack file; nothing when they do not change.</summary>
+    public void Write(StackFileEditor editor, RolloutDecision decision)
+    {
+        if (decision.Writes)
+        {
+            editor.Write(decision.Weights!.ToDictionary(w => w.Version, w => w.After, StringComparer.Ordinal), ProjectName);
+        }
+    }
+
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$", RegexOptions.CultureInvariant)]
+    private static partial Regex Rfc3339();
+}

@@ -1,0 +1,50 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Frontend.Cli.Rollout;
+
+/// <summary>
+/// The PromQL for each check, over Istio's standard metrics as the destination's sidecar reports them
+/// (<c>reporter="destination"</c>: every request the version's pods served, whichever client sent it), for
+/// one version's workload: Istio's <c>destination_workload</c> is the Deployment's name and
+/// <c>destination_workload_namespace</c> its namespace.
+/// </summary>
+internal static partial class IstioQueries
+{
+    /// <summary>Requests the version served in the window.</summary>
+    public static string Requests(Target target) =>
+        $"sum(increase(istio_requests_total{{{Selector(target)}}}[{target.Window}]))";
+
+    /// <summary>
+    /// The share of responses, in percent, that are not 5xx. The 5xx side falls back to 0 when the window has
+    /// none, so a version that answered only 5xx reads 0% rather than no data.
+    /// </summary>
+    public static string SuccessRate(Target target) =>
+        $"100 * (1 - ((sum(rate(istio_requests_total{{{Selector(target)},response_code=~\"5..\"}}[{target.Window}])) or vector(0)) / sum(rate(istio_requests_total{{{Selector(target)}}}[{target.Window}]))))";
+
+    /// <summary>The 99th-percentile request duration in milliseconds, from Istio's histogram.</summary>
+    public static string P99LatencyMilliseconds(Target target) =>
+        $"histogram_quantile(0.99, sum by (le) (rate(istio_request_duration_milliseconds_bucket{{{Selector(target)}}}[{target.Window}])))";
+
+    /// <summary>A plan's own check with its placeholders filled in for <paramref name="target"/>.</summary>
+    public static string Custom(string query, Target target) => Placeholder().Replace(query, match => match.Groups["name"].Value switch
+    {
+        "workload" => target.Workload,
+        "version" => target.Version,
+        "namespace" => target.Namespace,
+        "window" => target.Window,
+        _ => match.Value,
+    });
+
+    private static string Selector(Target target) =>
+        $"reporter=\"destination\",destination_workload_namespace=\"{Escape(target.Namespace)}\",destination_workload=\"{Escape(target.Workload)}\"";
+
+    /// <summary>A PromQL string literal's escapes; the names are DNS labels, so this only guards the contract.</summary>
+    private static string Escape(string value) => new StringBuilder(value).Replace("\\", "\\\\").Replace("\"", "\\\"").ToString();
+
+    [GeneratedRegex(@"\{\{\s*(?<name>[^{}]*?)\s*\}\}", RegexOptions.CultureInvariant)]
+    private static partial Regex Placeholder();
+}
+
+/// <summary>One version as the queries see it: its <c>version</c> label, its Deployment (workload) and namespace, and the window.</summary>
+internal sealed record Target(string Version, string Workload, string Namespace, string Window);

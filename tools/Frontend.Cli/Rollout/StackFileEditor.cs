@@ -1,0 +1,237 @@
+using System.Globalization;
+using System.Text;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace Frontend.Cli.Rollout;
+
+/// <summary>A stack file the rollout tool will not edit, and why; nothing has been written.</summary>
+internal sealed class StackEditException(string message) : Exception(message);
+
+/// <summary>
+/// Changes the versions' weights in a stack file and nothing else. The file is the user's, so the new
+/// weights replace only the characters of the old weight scalars, found from YAML's own parse: comments,
+/// key order, quoting, flow or block style and line endings stay byte for byte. Whatever the editor cannot
+/// follow with certainty (an alias or anchor, a merge key, a secret, a tag, a duplicate key) is refused
+/// before anything is written.
+/// </summary>
+internal sealed class StackFileEditor
+{
+    private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private readonly string _path;
+    private readonly bool _hasBom;
+    private readonly string _text;
+    private readonly IReadOnlyList<WeightSite> _sites;
+
+    private StackFileEditor(string path, bool hasBom, string text, IReadOnlyList<WeightSite> sites)
+    {
+        _path = path;
+        _hasBom = hasBom;
+        _text = text;
+        _sites = sites;
+    }
+
+    /// <summary>Each version's weight as the file sets it (0 where it sets none, the program's default), in file order.</summary>
+    public IReadOnlyList<(string Version, int Weight)> Weights => [.. _sites.Select(s => (s.Version, s.Weight))];
+
+    /// <summary>Reads <paramref name="path"/> and finds every version's weight, or refuses the file.</summary>
+    public static StackFileEditor Open(string path, string projectName)
+    {
+        var bytes = File.ReadAllBytes(path);
+        var hasBom = bytes.AsSpan().StartsWith(Utf8Bom);
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(bytes, hasBom ? Utf8Bom.Length : 0, bytes.Length - (hasBom ? Utf8Bom.Length : 0));
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new StackEditException($"{path} is not UTF-8 text; the rollout tool edits only UTF-8 stack files.");
+        }
+
+        return Parse(path, hasBom, text, projectName);
+    }
+
+    /// <summary>The same as <see cref="Open"/>, for text already in memory; <paramref name="path"/> only names it in messages.</summary>
+    public static StackFileEditor Parse(string path, string text, string projectName) => Parse(path, hasBom: false, text, projectName);
+
+    /// <summary>
+    /// The file's text with <paramref name="weights"/> (version to weight) in place of the current ones. Only
+    /// weights that change are touched, so a step between two versions is a two-line diff.
+    /// </summary>
+    public string Apply(IReadOnlyDictionary<string, int> weights)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        var edits = new List<(int Start, int End, string Text)>();
+        foreach (var (version, weight) in weights)
+        {
+            var site = _sites.FirstOrDefault(s => s.Version == version)
+                ?? throw new StackEditException($"{_path}: frontend:versions has no version named '{version}'.");
+            if (site.Weight == weight)
+            {
+                continue;
+            }
+
+            if (site.Scalar is not { } scalar)
+            {
+                throw new StackEditException($"{_path}: versions[{site.Index}] ({version}) sets no weight, so there is no value to change without adding a line; add 'weight: {site.Weight}' to it by hand, then run the command again.");
+            }
+
+            var number = weight.ToString(CultureInfo.InvariantCulture);
+            var replacement = scalar.Style switch
+            {
+                ScalarStyle.SingleQuoted => $"'{number}'",
+                ScalarStyle.DoubleQuoted => $"\"{number}\"",
+                _ => number,
+            };
+            edits.Add((scalar.Start, scalar.End, replacement));
+        }
+
+        var text = new StringBuilder(_text);
+        foreach (var (start, end, replacement) in edits.OrderByDescending(e => e.Start))
+        {
+            text.Remove(start, end - start).Insert(start, replacement);
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// Writes <see cref="Apply"/>'s text over the file (with its byte-order mark, if it had one), after reading
+    /// it back to be sure it now says exactly <paramref name="weights"/>. The old file stays whole until the
+    /// new one is complete.
+    /// </summary>
+    public void Write(IReadOnlyDictionary<string, int> weights, string projectName)
+    {
+        var text = Apply(weights);
+        var written = Parse(_path, _hasBom, text, projectName);
+        var expected = _sites.Select(s => (s.Version, weights.TryGetValue(s.Version, out var w) ? w : s.Weight));
+        if (!written.Weights.SequenceEqual(expected))
+        {
+            throw new StackEditException($"{_path}: the edited file would not read back with the intended weights; nothing was written.");
+        }
+
+        var temporary = _path + ".rollout-tmp";
+        var bytes = StrictUtf8.GetBytes(text);
+        File.WriteAllBytes(temporary, _hasBom ? [.. Utf8Bom, .. bytes] : bytes);
+        File.Move(temporary, _path, overwrite: true);
+    }
+
+    private static StackFileEditor Parse(string path, bool hasBom, string text, string projectName)
+    {
+        YamlNode root;
+        try
+        {
+            root = YamlTree.Read(text);
+        }
+        catch (YamlException e)
+        {
+            throw new StackEditException($"{path} is not valid YAML: {e.Message} (line {e.Start.Line}, column {e.Start.Column}).");
+        }
+
+        var refuse = (string why) => new StackEditException($"{path}: {why}; the rollout tool changes only plain weight values it can find with certainty, so it wrote nothing. Set the weights by hand (pulumi config set --path 'versions[<i>].weight' <n>).");
+        var config = Entry(root, "config", "the file", refuse) ?? throw refuse("it has no 'config' section");
+        var key = $"{projectName}:versions";
+        var versions = Entry(config, key, "config", refuse)
+            ?? Entry(config, "versions", "config", refuse)
+            ?? throw refuse($"it sets no {key}");
+        if (Entry(config, "versions", "config", refuse) is not null && Entry(config, key, "config", refuse) is not null)
+        {
+            throw refuse($"it sets both {key} and versions");
+        }
+
+        var list = Follow(versions, key, refuse) as YamlSequence ?? throw refuse($"{key} is not a list of versions");
+        if (list.Anchor is { } listAnchor)
+        {
+            throw refuse($"{key} carries the anchor &{listAnchor}, so other values may follow it");
+        }
+
+        var sites = new List<WeightSite>();
+        for (var i = 0; i < list.Items.Count; i++)
+        {
+            var where = $"{key}[{i}]";
+            var entry = Follow(list.Items[i], where, refuse) as YamlMapping ?? throw refuse($"{where} is not a map");
+            if (entry.Anchor is { } entryAnchor)
+            {
+                throw refuse($"{where} carries the anchor &{entryAnchor}, so other values may follow it");
+            }
+
+            if (entry.Entries.Any(e => e.Key is YamlScalar { Value: "<<" }))
+            {
+                throw refuse($"{where} merges another map ('<<'), so its weight may come from elsewhere");
+            }
+
+            var name = Follow(Entry(entry, "name", where, refuse) ?? throw refuse($"{where} has no name"), $"{where}.name", refuse) as YamlScalar
+                ?? throw refuse($"{where}.name is not a plain value");
+            sites.Add(Weight(Entry(entry, "weight", where, refuse), name.Value, i, $"{where}.weight", refuse));
+        }
+
+        var twice = sites.GroupBy(s => s.Version, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null)
+        {
+            throw refuse($"{key} names '{twice.Key}' more than once");
+        }
+
+        return new StackFileEditor(path, hasBom, text, sites);
+    }
+
+    private static WeightSite Weight(YamlNode? node, string version, int index, string where, Func<string, StackEditException> refuse)
+    {
+        if (node is null)
+        {
+            return new WeightSite(version, index, 0, null);
+        }
+
+        var scalar = Follow(node, where, refuse) as YamlScalar ?? throw refuse($"{where} is not a plain number");
+        if (scalar.Anchor is { } anchor)
+        {
+            throw refuse($"{where} carries the anchor &{anchor}, so other values may follow it");
+        }
+
+        if (scalar.Tag is { } tag)
+        {
+            throw refuse($"{where} carries the tag {tag}");
+        }
+
+        if (scalar.Style is ScalarStyle.Literal or ScalarStyle.Folded)
+        {
+            throw refuse($"{where} is a block scalar");
+        }
+
+        if (!int.TryParse(scalar.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var weight))
+        {
+            throw refuse($"{where} is {scalar.Value}, not a whole number");
+        }
+
+        return new WeightSite(version, index, weight, scalar);
+    }
+
+    /// <summary>Aliases and secrets cannot be edited in place: the value lives elsewhere, or is ciphertext.</summary>
+    private static YamlNode Follow(YamlNode node, string where, Func<string, StackEditException> refuse) => node switch
+    {
+        YamlAlias alias => throw refuse($"{where} is the alias *{alias.Name}, so its value lives elsewhere in the file"),
+        YamlMapping map when map.Entries.Count == 1 && map.Entries[0].Key is YamlScalar { Value: "secure" } => throw refuse($"{where} is a secret (secure:), which only Pulumi can change"),
+        _ => node,
+    };
+
+    /// <summary>The value of <paramref name="key"/> in a map; null when absent; refused when the key is there twice.</summary>
+    private static YamlNode? Entry(YamlNode node, string key, string where, Func<string, StackEditException> refuse)
+    {
+        if (node is not YamlMapping map)
+        {
+            throw refuse($"{where} is not a map");
+        }
+
+        var matches = map.Entries.Where(e => e.Key is YamlScalar scalar && scalar.Value == key).ToList();
+        return matches.Count switch
+        {
+            0 => null,
+            1 => matches[0].Value,
+            _ => throw refuse($"{where} has the key {key} {matches.Count} times"),
+        };
+    }
+
+    private sealed record WeightSite(string Version, int Index, int Weight, YamlScalar? Scalar);
+}
