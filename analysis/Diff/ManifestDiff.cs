@@ -79,6 +79,6 @@ public static class ManifestDiff
             _ => ChangeKind.Changed,
         };
         var apiVersion = (after ?? before)!.ApiVersion;
-        return new ResourceChange(key.Display, apiVersion, kind, LineDiff.Unified(beforeYaml, afterYaml, beforeLabel, afterLabel));
+        return new ResourceChange(key.Display, apiVersion, kind, UnifiedDiff.Render(beforeYaml, afterYaml, beforeLabel, afterLabel));
     }
 }

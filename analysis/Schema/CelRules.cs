@@ -5,9 +5,11 @@ namespace Frontend.Analysis.Schema;
 
 /// <summary>
 /// The CEL rules (<c>x-kubernetes-validations</c>) that Istio's DestinationRule, VirtualService, Gateway and
-/// PeerAuthentication schemas carry, each recognised by its exact text (whitespace collapsed) and checked by a
-/// small C# equivalent. There is no CEL interpreter here: a rule whose text is not listed is reported as not
-/// checked, never passed.
+/// PeerAuthentication schemas carry, each recognised by its exact text (whitespace collapsed) or, for Gateway's
+/// "at most one of two fields", by its shape, and checked by a small C# equivalent with Kubernetes' semantics
+/// (<c>has()</c> is key presence, <c>int()</c> reads base 10 only, <c>duration()</c> is Go's). The <c>Cel</c>
+/// package was tried in their place and disagrees with Kubernetes on those three (analysis/README.md). A rule
+/// whose text is not recognised is reported as not checked, never passed.
 /// </summary>
 internal static partial class CelRules
 {
@@ -43,6 +45,7 @@ internal static partial class CelRules
 
     public static string Normalise(string rule) => Whitespace().Replace(rule.Trim(), " ");
 
+    // Kubernetes evaluates has() on an object as "the key is present", so an empty list or "" still counts.
     private static bool Has(object? self, string field) =>
         self is IReadOnlyDictionary<string, object?> map && map.ContainsKey(field);
 

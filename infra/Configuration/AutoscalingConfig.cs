@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace Frontend.Infra.Configuration;
 
 /// <summary>
@@ -12,19 +14,19 @@ internal sealed record AutoscalingConfig
     public const int DefaultMaxReplicas = 10;
     public const int DefaultTargetCpuUtilization = 70;
 
-    /// <summary>Unset means on wherever a block applies; <c>false</c> in a version's block keeps that version at fixed replicas.</summary>
+    [Description("Unset means on wherever a block applies; false in a version's block keeps that version at fixed replicas.")]
     public bool? Enabled { get; init; }
 
-    /// <summary>At least 1 (Kubernetes refuses 0 unless the alpha HPAScaleToZero gate is on). Default 2.</summary>
+    [Description("At least 1 (Kubernetes refuses 0 unless the alpha HPAScaleToZero gate is on). Default 2.")]
     public int? MinReplicas { get; init; }
 
-    /// <summary>Default 10.</summary>
+    [Description("The most pods the autoscaler may run. Default 10.")]
     public int? MaxReplicas { get; init; }
 
-    /// <summary>Average CPU use as a percentage of the pods' CPU request, 1-100. Default 70.</summary>
+    [Description("Average CPU use as a percentage of the pods' CPU request, 1-100. Default 70.")]
     public int? TargetCpuUtilization { get; init; }
 
-    /// <summary>Average memory use as a percentage of the pods' memory request, 1-100; unset scales on CPU only.</summary>
+    [Description("Average memory use as a percentage of the pods' memory request, 1-100; unset scales on CPU only.")]
     public int? TargetMemoryUtilization { get; init; }
 }
 

@@ -1,3 +1,6 @@
+using System.ComponentModel;
+using System.Text.Json.Serialization;
+
 namespace Frontend.Infra.Configuration;
 
 /// <summary>
@@ -6,17 +9,14 @@ namespace Frontend.Infra.Configuration;
 /// </summary>
 internal sealed record ClusterConfig
 {
-    /// <summary>The kubeconfig context that reaches the cluster (<c>kubectl config get-contexts</c>).</summary>
+    [Description("The kubeconfig context that reaches the cluster (kubectl config get-contexts).")]
     public required string Context { get; init; }
 
-    /// <summary>
-    /// Names the cluster for Pulumi (the provider's <c>clusterIdentifier</c>): the provider, and every resource
-    /// with it, is replaced when this changes, and only then. Unset, it is the context, so pointing a stack at
-    /// another context shows in <c>pulumi preview</c> as a replacement of everything. Set it to keep the
-    /// resources when only the way to reach the same cluster changes (a renamed context).
-    /// </summary>
+    [Description("The provider's clusterIdentifier: when it changes, Pulumi replaces every resource. Unset, it is the context; set it to keep the resources when only the context's name changes.")]
     public string? Identifier { get; init; }
 
+    // Derived, so not a key: without this the binder's contract would accept `effectiveIdentifier` in a stack file and ignore it.
+    [JsonIgnore]
     public string EffectiveIdentifier => Identifier ?? Context;
 }
 

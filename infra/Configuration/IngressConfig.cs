@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.RegularExpressions;
 
 namespace Frontend.Infra.Configuration;
@@ -9,13 +10,13 @@ namespace Frontend.Infra.Configuration;
 /// </summary>
 internal sealed record IngressConfig
 {
-    /// <summary>External hostnames (<c>www.example.com</c>, or <c>*.example.com</c>), added to the VirtualService's hosts.</summary>
+    [Description("External hostnames (www.example.com, or *.example.com), added to the VirtualService's hosts.")]
     public IReadOnlyList<string> Hosts { get; init; } = [];
 
-    /// <summary>Shared gateways that carry the hosts, as <c>&lt;namespace&gt;/&lt;name&gt;</c> (usually the platform team's).</summary>
+    [Description("Shared gateways that carry the hosts, as <namespace>/<name> (usually the platform team's).")]
     public IReadOnlyList<string> Gateways { get; init; } = [];
 
-    /// <summary>A Gateway this stack declares itself for the hosts; unset declares none.</summary>
+    [Description("A Gateway this stack declares itself for the hosts; unset declares none.")]
     public GatewayConfig? Gateway { get; init; }
 }
 
@@ -25,13 +26,13 @@ internal sealed record IngressConfig
 /// </summary>
 internal sealed record GatewayConfig
 {
-    /// <summary>The Secret holding the certificate and key, in the ingress gateway workload's namespace.</summary>
+    [Description("The Secret holding the certificate and key, in the ingress gateway workload's namespace.")]
     public required string CredentialName { get; init; }
 
-    /// <summary>The ingress gateway pods to configure; Istio's default installation labels them <c>istio: ingressgateway</c>.</summary>
+    [Description("The ingress gateway pods to configure; Istio's default installation labels them istio: ingressgateway.")]
     public IReadOnlyDictionary<string, string> Selector { get; init; } = new Dictionary<string, string> { ["istio"] = "ingressgateway" };
 
-    /// <summary>Plain HTTP on port 80 answers with a redirect to HTTPS; false serves nothing on port 80.</summary>
+    [Description("Plain HTTP on port 80 answers with a redirect to HTTPS; false serves nothing on port 80.")]
     public bool HttpsRedirect { get; init; } = true;
 }
 

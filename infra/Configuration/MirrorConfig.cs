@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace Frontend.Infra.Configuration;
 
 /// <summary>
@@ -6,9 +8,10 @@ namespace Frontend.Infra.Configuration;
 /// </summary>
 internal sealed record MirrorConfig
 {
+    [Description("The version that gets the copies.")]
     public required string Version { get; init; }
 
-    /// <summary>Share of the split's requests copied, above 0 and at most 100 (fractions allowed, as in Istio's Percent).</summary>
+    [Description("Share of the split's requests copied, above 0 and at most 100 (fractions allowed, as in Istio's Percent).")]
     public double Percent { get; init; } = 100;
 }
 

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace Frontend.Infra.Configuration;
 
 /// <summary>
@@ -8,40 +10,38 @@ namespace Frontend.Infra.Configuration;
 /// </summary>
 internal sealed record RolloutConfig
 {
-    /// <summary>The version whose weight climbs the steps.</summary>
+    [Description("The version whose weight climbs the steps.")]
     public required string Canary { get; init; }
 
-    /// <summary>The versions the canary takes its share from, and that get it back on a rollback.</summary>
+    [Description("The versions the canary takes its share from, and that get it back on a rollback.")]
     public required IReadOnlyList<string> Stable { get; init; }
 
-    /// <summary>The canary's weights in percent, strictly increasing; the canary is done at the last one.</summary>
+    [Description("The canary's weights in percent, strictly increasing; the canary is done at the last one.")]
     public IReadOnlyList<int> Steps { get; init; } = [10, 25, 50, 100];
 
+    [Description("What decides each step: Prometheus queries over Istio's standard metrics, and their thresholds.")]
     public AnalysisConfig Analysis { get; init; } = new();
 }
 
 /// <summary>What the canary must show, over <see cref="Window"/>, before it gets the next step.</summary>
 internal sealed record AnalysisConfig
 {
-    /// <summary>
-    /// Where to query. Optional, because the address (or the credentials in it) may differ per runner or be
-    /// secret: <c>--prometheus</c> wins over it.
-    /// </summary>
+    [Description("Where to query; --prometheus wins over it, since the address (or the credentials in it) may differ per runner or be secret.")]
     public string? PrometheusUrl { get; init; }
 
-    /// <summary>A Prometheus duration (<c>5m</c>): the range every query looks back over.</summary>
+    [Description("A Prometheus duration (5m): the range every query looks back over.")]
     public string Window { get; init; } = "5m";
 
-    /// <summary>Fewer canary requests than this in the window decide nothing: too little traffic to judge.</summary>
+    [Description("Fewer canary requests than this in the window decide nothing: too little traffic to judge.")]
     public int MinRequests { get; init; } = 100;
 
-    /// <summary>The least share of the canary's responses, in percent, that may be anything but 5xx.</summary>
+    [Description("The least share of the canary's responses, in percent, that may be anything but 5xx.")]
     public double MinSuccessRate { get; init; } = 99;
 
-    /// <summary>An Istio duration (<c>500ms</c>): the most the canary's 99th-percentile latency may be.</summary>
+    [Description("An Istio duration (500ms): the most the canary's 99th-percentile latency may be.")]
     public string MaxP99Latency { get; init; } = "500ms";
 
-    /// <summary>More PromQL checks, each evaluated for the canary (and the stable versions, for comparison).</summary>
+    [Description("More PromQL checks, each evaluated for the canary (and the stable versions, for comparison).")]
     public IReadOnlyList<MetricCheckConfig> Checks { get; init; } = [];
 }
 
@@ -52,12 +52,15 @@ internal sealed record AnalysisConfig
 /// </summary>
 internal sealed record MetricCheckConfig
 {
+    [Description("The check's name in the evidence and the decision.")]
     public required string Name { get; init; }
 
+    [Description("A PromQL query whose result is compared with the threshold.")]
     public required string Query { get; init; }
 
+    [Description("The value the query's result is compared with.")]
     public required double Threshold { get; init; }
 
-    /// <summary><c>min</c>: the value must be at least the threshold; <c>max</c>: at most.</summary>
+    [Description("min: the value must be at least the threshold; max: at most.")]
     public required string Direction { get; init; }
 }

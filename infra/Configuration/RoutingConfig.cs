@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace Frontend.Infra.Configuration;
 
 /// <summary>
@@ -6,14 +8,16 @@ namespace Frontend.Infra.Configuration;
 /// </summary>
 internal sealed record RoutingConfig
 {
+    [Description("Routes that send requests carrying a header or a cookie to one chosen version, whatever the weights; tried in order before the split.")]
     public IReadOnlyList<MatchRouteConfig> Matches { get; init; } = [];
 
+    [Description("Retries of failed requests.")]
     public RetriesConfig? Retries { get; init; }
 
-    /// <summary>An Istio duration such as <c>10s</c>; unset means Istio's default (no timeout).</summary>
+    [Description("An Istio duration such as 10s; unset means Istio's default (no timeout).")]
     public string? Timeout { get; init; }
 
-    /// <summary>Copies a share of the split's requests to a version; unset mirrors nothing.</summary>
+    [Description("Copies a share of the split's requests to a version; unset mirrors nothing.")]
     public MirrorConfig? Mirror { get; init; }
 }
 
@@ -30,55 +34,67 @@ internal static class RoutedVersions
 /// <summary>Sends requests that carry a header or a cookie to one chosen version, whatever the weights.</summary>
 internal sealed record MatchRouteConfig
 {
+    [Description("The route's name in the VirtualService.")]
     public required string Name { get; init; }
 
+    [Description("The request header to match; set a header or a cookie.")]
     public HeaderMatchConfig? Header { get; init; }
 
+    [Description("The cookie to match; set a header or a cookie.")]
     public CookieMatchConfig? Cookie { get; init; }
 
+    [Description("The version that matching requests go to.")]
     public required string Version { get; init; }
 }
 
 /// <summary>A request header compared exactly, by prefix, or by RE2 regex: one of the three.</summary>
 internal sealed record HeaderMatchConfig
 {
+    [Description("The header's name, in lower case.")]
     public required string Name { get; init; }
 
+    [Description("The header's exact value; one of exact, prefix and regex.")]
     public string? Exact { get; init; }
 
+    [Description("A prefix of the header's value; one of exact, prefix and regex.")]
     public string? Prefix { get; init; }
 
+    [Description("An RE2 regular expression for the header's value; one of exact, prefix and regex.")]
     public string? Regex { get; init; }
 }
 
 /// <summary>A cookie with an exact value, matched inside the Cookie header.</summary>
 internal sealed record CookieMatchConfig
 {
+    [Description("The cookie's name.")]
     public required string Name { get; init; }
 
+    [Description("The cookie's exact value.")]
     public required string Value { get; init; }
 }
 
 internal sealed record RetriesConfig
 {
+    [Description("How many times a failed request is retried.")]
     public int Attempts { get; init; } = 2;
 
+    [Description("Timeout of each try, an Istio duration.")]
     public string? PerTryTimeout { get; init; }
 
-    /// <summary>Envoy retry conditions, comma separated: <c>5xx,reset,connect-failure</c>.</summary>
+    [Description("Envoy retry conditions, comma separated: 5xx,reset,connect-failure.")]
     public string? RetryOn { get; init; }
 }
 
 /// <summary>Mutual TLS for the app's workloads (<c>frontend:mtls</c>), as a PeerAuthentication.</summary>
 internal sealed record MtlsConfig
 {
-    /// <summary>STRICT, PERMISSIVE or DISABLE.</summary>
+    [Description("STRICT, PERMISSIVE or DISABLE.")]
     public required string Mode { get; init; }
 }
 
 /// <summary>A PodDisruptionBudget per version (<c>frontend:podDisruptionBudget</c>).</summary>
 internal sealed record DisruptionBudgetConfig
 {
-    /// <summary>How many of a version's pods a node drain may take down at once (at least 1, or drains block).</summary>
+    [Description("How many of a version's pods a node drain may take down at once (at least 1, or drains block).")]
     public int MaxUnavailable { get; init; } = 1;
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.ComponentModel;
 using System.Text.Json.Serialization;
 
 namespace Frontend.Infra.Configuration;
@@ -10,41 +11,43 @@ namespace Frontend.Infra.Configuration;
 /// </summary>
 internal sealed record StackConfig
 {
-    /// <summary>Unset deploys to the current kube context: refused in production, a warning elsewhere.</summary>
+    [Description("The cluster the stack deploys to, through an explicit Kubernetes provider every resource uses. Unset deploys to the current kube context: refused in production, a warning elsewhere.")]
     public ClusterConfig? Cluster { get; init; }
 
+    [Description("The Kubernetes namespace of every resource, and whether the stack creates it.")]
     public NamespaceConfig Namespace { get; init; } = new();
 
+    [Description("What every version shares: the app's name, ports, probes, resources and security settings.")]
     public AppConfig App { get; init; } = new();
 
+    [Description("The app's versions, in route order: each becomes a Deployment and a DestinationRule subset, with a share of the traffic.")]
     public required IReadOnlyList<VersionConfig> Versions { get; init; }
 
-    /// <summary>Unset: every version runs its fixed <c>replicas</c>, unless its own block says otherwise.</summary>
+    [Description("Autoscaling for every version: a HorizontalPodAutoscaler per version, which then owns its replicas. Unset: every version runs its fixed replicas, unless its own block says otherwise.")]
     public AutoscalingConfig? Autoscaling { get; init; }
 
-    /// <summary>The Service-wide DestinationRule traffic policy; unset leaves Istio's defaults.</summary>
+    [Description("The Service-wide DestinationRule traffic policy; unset leaves Istio's defaults.")]
     public TrafficPolicyConfig? TrafficPolicy { get; init; }
 
+    [Description("The VirtualService's routes: match routes first, then the weighted split; retries and timeout apply to every route. The only key that may hold secure values.")]
     public RoutingConfig Routing { get; init; } = new();
 
-    /// <summary>Unset binds the VirtualService to <c>mesh</c> only: external traffic through a gateway misses the split.</summary>
+    [Description("The ingress gateways and external hosts the VirtualService is bound to. Unset binds it to mesh only: external traffic through a gateway misses the split.")]
     public IngressConfig? Ingress { get; init; }
 
-    /// <summary>Unset splits every request afresh; set, a visitor stays on the version they first got.</summary>
+    [Description("Keeps a visitor on the version they first got, with a cookie. Unset splits every request afresh.")]
     public StickinessConfig? Stickiness { get; init; }
 
-    /// <summary>Unset declares no PeerAuthentication: the namespace's or mesh's policy applies.</summary>
+    [Description("Mutual TLS for the app's workloads, as a PeerAuthentication. Unset declares none: the namespace's or mesh's policy applies.")]
     public MtlsConfig? Mtls { get; init; }
 
-    /// <summary>Unset declares no PodDisruptionBudget.</summary>
+    [Description("A PodDisruptionBudget per version. Unset declares none.")]
     public DisruptionBudgetConfig? PodDisruptionBudget { get; init; }
 
-    /// <summary>
-    /// Production stacks must pin images by tag or digest. Unset means "the stack is named prod or prod-*".
-    /// </summary>
+    [Description("Production stacks must pin images by tag or digest and name their cluster. Unset means the stack is named prod or prod-*.")]
     public bool? Production { get; init; }
 
-    /// <summary>Unset: no progressive delivery; weights change only by hand. The program declares nothing from it.</summary>
+    [Description("A rollout plan for progressive delivery (rollout status|promote|rollback). Unset: weights change only by hand. The program declares nothing from it.")]
     public RolloutConfig? Rollout { get; init; }
 
     /// <summary>
@@ -57,86 +60,96 @@ internal sealed record StackConfig
 
 internal sealed record NamespaceConfig
 {
+    [Description("The namespace, a DNS-1123 label.")]
     public string Name { get; init; } = "frontend";
 
-    /// <summary>False uses an existing namespace, which must already carry the injection label.</summary>
+    [Description("False uses an existing namespace, which must already carry the injection label.")]
     public bool Create { get; init; } = true;
 
-    /// <summary>
-    /// Set for revision-based (canary) Istio control planes: the namespace gets <c>istio.io/rev</c>
-    /// instead of <c>istio-injection: enabled</c>.
-    /// </summary>
+    [Description("For revision-based (canary) Istio control planes: the namespace gets istio.io/rev with this value instead of istio-injection: enabled.")]
     public string? IstioRevision { get; init; }
 }
 
 internal sealed record AppConfig
 {
+    [Description("The app's name: the app label, the Service and the prefix of each Deployment.")]
     public string Name { get; init; } = "frontend";
 
+    [Description("The port the app listens on in its container.")]
     public int ContainerPort { get; init; } = 8080;
 
+    [Description("The port the Service exposes.")]
     public int ServicePort { get; init; } = 80;
 
-    /// <summary>
-    /// Istio infers the protocol from the port name: <c>http</c>, <c>http-web</c>, <c>grpc</c>, ...
-    /// </summary>
+    [Description("The Service port's name; Istio infers the protocol from it: http, http-web, grpc, ...")]
     public string PortName { get; init; } = "http";
 
+    [Description("The readiness and liveness probes of every version's pods.")]
     public ProbesConfig Probes { get; init; } = new();
 
+    [Description("CPU and memory requests and limits of every version's app container.")]
     public ResourcesConfig Resources { get; init; } = new();
 
+    [Description("The pods' hardened security context; every override shows in render's summary.")]
     public PodSecurityConfig Security { get; init; } = new();
 }
 
 internal sealed record VersionConfig
 {
+    [Description("A DNS-1123 label; names the subset, the version label and the Deployment <app>-<name>.")]
     public required string Name { get; init; }
 
+    [Description("The container image; in production a tag other than latest, or a digest.")]
     public required string Image { get; init; }
 
-    /// <summary>The fixed pod count; ignored (left to the autoscaler) while the version is autoscaled.</summary>
+    [Description("Pods of this version, 0 to 1000; a version with a weight needs at least 1. Ignored (left to the autoscaler) while the version is autoscaled.")]
     public int Replicas { get; init; } = 1;
 
-    /// <summary>Overrides <c>frontend:autoscaling</c> for this version, key by key.</summary>
+    [Description("Overrides frontend:autoscaling for this version, key by key.")]
     public AutoscalingConfig? Autoscaling { get; init; }
 
-    /// <summary>Share of traffic in percent; all versions' weights add up to exactly 100.</summary>
+    [Description("Share of traffic in whole percent, 0 to 100; all versions' weights add up to exactly 100.")]
     public int Weight { get; init; }
 
-    /// <summary>Overrides the Service-wide policy for this version's subset only.</summary>
+    [Description("Overrides the Service-wide traffic policy for this version's subset only (same keys).")]
     public TrafficPolicyConfig? TrafficPolicy { get; init; }
 }
 
 internal sealed record ProbesConfig
 {
+    [Description("HTTP path of the readiness probe.")]
     public string ReadinessPath { get; init; } = "/healthz/ready";
 
+    [Description("HTTP path of the liveness probe.")]
     public string LivenessPath { get; init; } = "/healthz/live";
 
+    [Description("Seconds before the first probe.")]
     public int InitialDelaySeconds { get; init; } = 5;
 
+    [Description("Seconds between probes.")]
     public int PeriodSeconds { get; init; } = 10;
 }
 
 internal sealed record ResourcesConfig
 {
+    [Description("CPU request, a Kubernetes quantity such as 100m.")]
     public string CpuRequest { get; init; } = "100m";
 
+    [Description("Memory request, a Kubernetes quantity such as 128Mi.")]
     public string MemoryRequest { get; init; } = "128Mi";
 
+    [Description("CPU limit, a Kubernetes quantity such as 500m.")]
     public string CpuLimit { get; init; } = "500m";
 
+    [Description("Memory limit, a Kubernetes quantity such as 256Mi.")]
     public string MemoryLimit { get; init; } = "256Mi";
 }
 
 internal sealed record PodSecurityConfig
 {
-    /// <summary>Any non-root UID except 1337, which Istio reserves for its sidecar proxy.</summary>
+    [Description("The UID the app runs as: any non-root UID except 1337, which Istio reserves for its sidecar proxy.")]
     public int RunAsUser { get; init; } = 10001;
 
-    /// <summary>
-    /// Turn off only for an image that must write outside <c>/tmp</c>; the override shows in render's summary.
-    /// </summary>
+    [Description("Turn off only for an image that must write outside /tmp.")]
     public bool ReadOnlyRootFilesystem { get; init; } = true;
 }

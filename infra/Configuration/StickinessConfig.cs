@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace Frontend.Infra.Configuration;
 
 /// <summary>
@@ -11,21 +13,22 @@ internal sealed record StickinessConfig
 {
     public const string DefaultCookie = "frontend-version";
 
-    /// <summary>The cookie's name; its value is the version's name.</summary>
+    [Description("The cookie's name; its value is the version's name.")]
     public string Cookie { get; init; } = DefaultCookie;
 
-    /// <summary>Seconds a browser keeps the cookie; after that the visitor is split afresh. One day by default.</summary>
+    [Description("Seconds a browser keeps the cookie; after that the visitor is split afresh. One day by default.")]
     public int MaxAge { get; init; } = 86400;
 
+    [Description("The cookie's path.")]
     public string Path { get; init; } = "/";
 
-    /// <summary>Sent only over HTTPS.</summary>
+    [Description("Sent only over HTTPS.")]
     public bool Secure { get; init; } = true;
 
-    /// <summary>Hidden from the page's scripts.</summary>
+    [Description("Hidden from the page's scripts.")]
     public bool HttpOnly { get; init; } = true;
 
-    /// <summary><c>Strict</c>, <c>Lax</c> or <c>None</c> (which browsers accept only with <c>Secure</c>).</summary>
+    [Description("Strict, Lax or None (which browsers accept only with Secure).")]
     public string SameSite { get; init; } = "Lax";
 
     /// <summary>What each weighted destination adds to its responses, for <paramref name="version"/>.</summary>

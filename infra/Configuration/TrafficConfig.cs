@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace Frontend.Infra.Configuration;
 
 /// <summary>
@@ -7,97 +9,123 @@ namespace Frontend.Infra.Configuration;
 /// </summary>
 internal sealed record TrafficPolicyConfig
 {
+    [Description("How requests are spread over the pods: simple or consistent hash, never both.")]
     public LoadBalancerConfig? LoadBalancer { get; init; }
 
+    [Description("Limits on connections and requests to the app.")]
     public ConnectionPoolConfig? ConnectionPool { get; init; }
 
+    [Description("Ejects pods that keep failing from the load-balancing pool for a while.")]
     public OutlierDetectionConfig? OutlierDetection { get; init; }
 
+    [Description("Client TLS toward the app. Unset lets Istio's automatic mTLS decide.")]
     public ClientTlsConfig? Tls { get; init; }
 }
 
 /// <summary>Either <see cref="Simple"/> or <see cref="ConsistentHash"/>, never both.</summary>
 internal sealed record LoadBalancerConfig
 {
-    /// <summary>ROUND_ROBIN, LEAST_REQUEST, RANDOM or PASSTHROUGH.</summary>
+    [Description("ROUND_ROBIN, LEAST_REQUEST, RANDOM or PASSTHROUGH.")]
     public string? Simple { get; init; }
 
+    [Description("Session affinity: exactly one key to hash on.")]
     public ConsistentHashConfig? ConsistentHash { get; init; }
 
-    /// <summary>Ramps traffic to new pods up gradually instead of sending them a full share at once.</summary>
+    [Description("Ramps traffic to new pods up gradually instead of sending them a full share at once.")]
     public WarmupConfig? Warmup { get; init; }
 }
 
 /// <summary>Session affinity: exactly one key to hash on.</summary>
 internal sealed record ConsistentHashConfig
 {
+    [Description("Hash on a cookie, which Envoy generates when the request lacks it and a ttl is set.")]
     public HttpCookieConfig? HttpCookie { get; init; }
 
+    [Description("Hash on this request header.")]
     public string? HttpHeaderName { get; init; }
 
+    [Description("Hash on the client's IP address.")]
     public bool? UseSourceIp { get; init; }
 
+    [Description("Hash on this query parameter.")]
     public string? HttpQueryParameterName { get; init; }
 }
 
 internal sealed record HttpCookieConfig
 {
+    [Description("The cookie's name.")]
     public string? Name { get; init; }
 
+    [Description("The cookie's path.")]
     public string? Path { get; init; }
 
-    /// <summary>An Istio duration; Envoy generates the cookie when it is absent from the request.</summary>
+    [Description("An Istio duration; Envoy generates the cookie when it is absent from the request.")]
     public string? Ttl { get; init; }
 }
 
 internal sealed record WarmupConfig
 {
-    /// <summary>An Istio duration such as <c>60s</c>.</summary>
+    [Description("An Istio duration such as 60s.")]
     public required string Duration { get; init; }
 
-    /// <summary>Percentage of its full share a new pod starts with (0-100).</summary>
+    [Description("Percentage of its full share a new pod starts with (0-100).")]
     public int? MinimumPercent { get; init; }
 }
 
 internal sealed record ConnectionPoolConfig
 {
+    [Description("TCP limits, for every protocol.")]
     public TcpPoolConfig? Tcp { get; init; }
 
+    [Description("HTTP/1.1 and HTTP/2 limits.")]
     public HttpPoolConfig? Http { get; init; }
 }
 
 internal sealed record TcpPoolConfig
 {
+    [Description("Most connections to the app at once.")]
     public int? MaxConnections { get; init; }
 
+    [Description("TCP connect timeout, an Istio duration such as 3s.")]
     public string? ConnectTimeout { get; init; }
 }
 
 internal sealed record HttpPoolConfig
 {
+    [Description("Most requests queued while waiting for a connection.")]
     public int? Http1MaxPendingRequests { get; init; }
 
+    [Description("Most active requests to the app at once.")]
     public int? Http2MaxRequests { get; init; }
 
+    [Description("Most requests per connection; 1 turns keep-alive off.")]
     public int? MaxRequestsPerConnection { get; init; }
 
+    [Description("Most retries outstanding at once across all pods.")]
     public int? MaxRetries { get; init; }
 
+    [Description("Closes a connection idle this long, an Istio duration.")]
     public string? IdleTimeout { get; init; }
 }
 
 internal sealed record OutlierDetectionConfig
 {
+    [Description("5xx responses in a row that eject a pod.")]
     public int? Consecutive5xxErrors { get; init; }
 
+    [Description("502, 503 and 504 responses in a row that eject a pod.")]
     public int? ConsecutiveGatewayErrors { get; init; }
 
+    [Description("How often pods are checked, an Istio duration.")]
     public string? Interval { get; init; }
 
+    [Description("How long a first ejection lasts (it grows with each ejection), an Istio duration.")]
     public string? BaseEjectionTime { get; init; }
 
+    [Description("Most of the pods (percent) that may be ejected at once.")]
     public int? MaxEjectionPercent { get; init; }
 
+    [Description("Outlier detection stops while fewer pods than this (percent) are healthy.")]
     public int? MinHealthPercent { get; init; }
 }
 
@@ -107,18 +135,24 @@ internal sealed record OutlierDetectionConfig
 /// </summary>
 internal sealed record ClientTlsConfig
 {
-    /// <summary>DISABLE, SIMPLE, MUTUAL or ISTIO_MUTUAL.</summary>
+    [Description("DISABLE, SIMPLE, MUTUAL or ISTIO_MUTUAL (which takes no other field).")]
     public required string Mode { get; init; }
 
+    [Description("The SNI server name to present.")]
     public string? Sni { get; init; }
 
+    [Description("Names the app's certificate must carry.")]
     public IReadOnlyList<string>? SubjectAltNames { get; init; }
 
+    [Description("Path of the CA certificates that verify the app's certificate.")]
     public string? CaCertificates { get; init; }
 
+    [Description("Path of the client certificate (MUTUAL).")]
     public string? ClientCertificate { get; init; }
 
+    [Description("Path of the client certificate's private key (MUTUAL).")]
     public string? PrivateKey { get; init; }
 
+    [Description("A Kubernetes secret holding the client certificate, key and CA certificates.")]
     public string? CredentialName { get; init; }
 }

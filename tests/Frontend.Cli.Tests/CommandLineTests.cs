@@ -10,7 +10,7 @@ public sealed class CommandLineTests
         var run = await CliRun.Of();
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("render <stack> --out <dir>", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("render <stack>", run.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -24,12 +24,12 @@ public sealed class CommandLineTests
 
     [Theory]
     [InlineData(new[] { "deploy", "dev" }, "unknown verb 'deploy'")]
-    [InlineData(new[] { "render", "dev" }, "--out <dir> is required")]
-    [InlineData(new[] { "render", "--out", "x" }, "missing <stack>")]
-    [InlineData(new[] { "analyze", "dev", "--crd", "x.yaml" }, "unknown option --crd")]
-    [InlineData(new[] { "analyze", "dev", "prod" }, "unexpected argument 'prod'")]
-    [InlineData(new[] { "render", "dev", "--out" }, "--out needs a value")]
-    [InlineData(new[] { "diff", "a" }, "missing <after-dir>")]
+    [InlineData(new[] { "render", "dev" }, "Option '--out' is required.")]
+    [InlineData(new[] { "render", "--out", "x" }, "Required argument missing for command: 'render'.")]
+    [InlineData(new[] { "analyze", "dev", "--crd", "x.yaml" }, "unknown option --crd: did you mean --crds?")]
+    [InlineData(new[] { "analyze", "dev", "prod" }, "Unrecognized command or argument 'prod'.")]
+    [InlineData(new[] { "render", "dev", "--out" }, "Required argument missing for option: '--out'.")]
+    [InlineData(new[] { "diff", "a" }, "Required argument missing for command: 'diff'.")]
     public async Task RunAsync_MalformedCommandLine_ExitsTwoWithOneClearMessage(string[] args, string message)
     {
         var run = await CliRun.Of(args);
@@ -37,6 +37,40 @@ public sealed class CommandLineTests
         Assert.Equal(2, run.ExitCode);
         Assert.StartsWith($"error: {message}", run.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_MisspeltVerb_SuggestsTheVerbMeant()
+    {
+        var run = await CliRun.Of("rendr", "dev", "--out", "x");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("error: unknown verb 'rendr': did you mean 'render'?\nRun with --help for usage.\n", run.Stderr);
+    }
+
+    [Theory]
+    [InlineData(new[] { "render", "--help" }, "--out <dir> (REQUIRED)")]
+    [InlineData(new[] { "analyze", "--help" }, "--crds <bundle.yaml>")]
+    [InlineData(new[] { "diff", "--help" }, "<after-dir>")]
+    [InlineData(new[] { "rollout", "--help" }, "promote")]
+    [InlineData(new[] { "rollout", "status", "--help" }, "--prometheus <url>")]
+    [InlineData(new[] { "rollout", "promote", "--help" }, "--time <RFC 3339 | unix seconds>")]
+    [InlineData(new[] { "rollout", "rollback", "--help" }, "--project-dir <dir>")]
+    public async Task RunAsync_HelpOnAVerb_DescribesItsArgumentsAndOptionsAndExitsZero(string[] args, string expected)
+    {
+        var run = await CliRun.Of(args);
+
+        Assert.Equal((0, ""), (run.ExitCode, run.Stderr));
+        Assert.Contains(expected, run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_SuggestDirective_CompletesAPartialVerb()
+    {
+        var run = await CliRun.Of("[suggest:4]", "roll");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("rollout\n", run.Stdout.ReplaceLineEndings("\n"));
     }
 
     [Fact]

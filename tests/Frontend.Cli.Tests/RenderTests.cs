@@ -377,7 +377,7 @@ public sealed class RenderTests : IDisposable
 
     private static string Refusal(string output, params string[] entries) =>
         string.Concat(entries.Select(entry => $"error: --out {output} holds {entry}; give an empty or new folder (a render replaces the whole folder)\n"))
-        + CommandLine.Usage;
+        + "Run 'render --help' for usage.\n";
 
     private static void AssertUnchanged(SortedDictionary<string, byte[]> before, string folder)
     {

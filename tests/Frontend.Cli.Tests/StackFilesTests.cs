@@ -26,6 +26,29 @@ public sealed class StackFilesTests : IDisposable
     }
 
     [Fact]
+    public void Load_DeclarationWithoutDefaultSetByTheStack_TakesTheStackValue()
+    {
+        var project = _temp.WriteProject(
+            "dev",
+            "config:\n  frontend:versions:\n    - name: v1\n",
+            "config:\n  versions:\n    description: The app's versions.\n");
+
+        var settings = StackFiles.Load(project, "dev");
+
+        Assert.Equal("""[{"name":"v1"}]""", settings.Config["frontend:versions"]);
+    }
+
+    [Fact]
+    public void Load_DeclarationWithoutDefaultUnsetByTheStack_RefusedLikePulumi()
+    {
+        var project = _temp.WriteProject("dev", "config:\n  frontend:production: true\n", "config:\n  versions:\n    description: The app's versions.\n");
+
+        var error = Assert.Throws<StackFileException>(() => StackFiles.Load(project, "dev"));
+
+        Assert.StartsWith("Stack 'dev' is missing configuration value 'frontend:versions'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_StructuredValue_BecomesJsonWithNumbersAndQuotedStringsKept()
     {
         var project = _temp.WriteProject("dev", "config:\n  frontend:versions:\n    - name: v1\n      weight: 100\n      tag: \"1.0\"\n");

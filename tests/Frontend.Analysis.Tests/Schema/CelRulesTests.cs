@@ -13,7 +13,7 @@ public sealed class CelRulesTests
     [InlineData("Gateway")]
     public void Evaluate_EveryRuleInTheKindsV1Schema_IsRecognised(string kind)
     {
-        var rules = RulesOf(kind);
+        var rules = IstioRules.Of(kind);
 
         var unrecognised = rules.Where(rule => CelRules.Evaluate(rule, null) is null).ToList();
 
@@ -58,41 +58,25 @@ public sealed class CelRulesTests
         Assert.False(result);
     }
 
-    private static List<string> RulesOf(string kind)
+    [Theory]
+    [InlineData("credentialName: a", true)]
+    [InlineData("credentialNames: [a, b]", true)]
+    [InlineData("credentialName: a\n  credentialNames: [b]", false)]
+    [InlineData("credentialName: \"\"\n  credentialNames: []", false)]
+    public void Evaluate_GatewayAtMostOneCredentialRule_CountsPresentKeysEvenWhenEmpty(string fields, bool expected)
     {
-        var documents = YamlTreeReader.ReadDocuments(File.ReadAllText(RepositoryPaths.IstioCrdBundle), "bundle").OfType<IReadOnlyDictionary<string, object?>>();
-        var crd = documents.Single(document => ((document["spec"] as IReadOnlyDictionary<string, object?>)?["names"] as IReadOnlyDictionary<string, object?>)?["kind"] as string == kind);
-        var version = ((IReadOnlyList<object?>)((IReadOnlyDictionary<string, object?>)crd["spec"]!)["versions"]!)
-            .OfType<IReadOnlyDictionary<string, object?>>()
-            .Single(candidate => candidate["name"] as string == "v1");
-        var rules = new List<string>();
-        Collect(version["schema"], rules);
-        return rules.Distinct(StringComparer.Ordinal).ToList();
+        var tls = Trees.FromYaml($"apiVersion: v1\nkind: X\nmetadata:\n  name: x\ntls:\n  {fields}\n").Body["tls"];
+
+        var result = CelRules.Evaluate("(has(self.credentialName) ? 1 : 0) + (has(self.credentialNames) ? 1 : 0) <= 1", tls);
+
+        Assert.Equal(expected, result);
     }
 
-    private static void Collect(object? node, List<string> rules)
+    [Fact]
+    public void Evaluate_UnknownRule_IsNotRecognised()
     {
-        switch (node)
-        {
-            case IReadOnlyDictionary<string, object?> map:
-                if (map.GetValueOrDefault("x-kubernetes-validations") is IReadOnlyList<object?> validations)
-                {
-                    rules.AddRange(validations.OfType<IReadOnlyDictionary<string, object?>>().Select(rule => (string)rule["rule"]!));
-                }
+        var result = CelRules.Evaluate("self.size() <= 3", "abc");
 
-                foreach (var child in map.Values)
-                {
-                    Collect(child, rules);
-                }
-
-                break;
-            case IReadOnlyList<object?> list:
-                foreach (var item in list)
-                {
-                    Collect(item, rules);
-                }
-
-                break;
-        }
+        Assert.Null(result);
     }
 }

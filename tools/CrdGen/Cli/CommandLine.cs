@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.CommandLine.Help;
 using CrdGen.Crds;
 
 namespace CrdGen.Cli;
@@ -5,62 +7,65 @@ namespace CrdGen.Cli;
 /// <summary>What one run of the generator is asked to do.</summary>
 internal sealed record GeneratorOptions(string CrdsPath, string OutputFolder, IReadOnlyList<KindSelector> Kinds, bool Check);
 
+/// <summary>The generator's command line on System.CommandLine, which also gives it <c>--help</c>.</summary>
 internal static class CommandLine
 {
-    public const string Usage = """
-        Usage: CrdGen --crds <bundle.yaml> --out <folder> --kind <group/version/Kind>... [--check]
-
-          --crds <file>    a CRD bundle, e.g. Istio's crd-all.gen.yaml
-          --out <folder>   where the C# files go (its *.cs files are replaced)
-          --kind <gvk>     a kind to generate, e.g. networking.istio.io/v1/DestinationRule; repeat for more
-          --check          write nothing; exit 1 and list the files that differ from a fresh generation
-
-        Exit codes: 0 done (or up to date), 1 failure (or out of date), 2 usage error.
-        """;
-
-    /// <summary>Parses the arguments, or returns the reason they cannot be used.</summary>
-    public static (GeneratorOptions? Options, string? Error) Parse(IReadOnlyList<string> arguments)
+    private static readonly Option<string> Crds = new("--crds")
     {
-        string? crds = null;
-        string? output = null;
-        var kinds = new List<KindSelector>();
-        var check = false;
+        HelpName = "bundle.yaml",
+        Description = "a CRD bundle, e.g. Istio's customresourcedefinitions.gen.yaml",
+        Required = true,
+    };
 
-        for (var index = 0; index < arguments.Count; index++)
+    private static readonly Option<string> Out = new("--out")
+    {
+        HelpName = "folder",
+        Description = "where the C# files go (its *.cs files are replaced)",
+        Required = true,
+    };
+
+    private static readonly Option<string[]> Kind = CreateKindOption();
+
+    private static readonly Option<bool> Check = new("--check")
+    {
+        Description = "write nothing; exit 1 and list the files that differ from a fresh generation",
+    };
+
+    public static RootCommand Root() => new(
+        "Writes crd2pulumi-style C# types from a CRD bundle.\nExit codes: 0 done (or up to date), 1 failure (or out of date), 2 usage error.")
+    {
+        Crds,
+        Out,
+        Kind,
+        Check,
+    };
+
+    /// <summary>The options, when the command line asks for a generation; null for --help or a usage error.</summary>
+    public static GeneratorOptions? Options(ParseResult parse) =>
+        parse.Errors.Count > 0 || parse.Action is HelpAction
+            ? null
+            : new GeneratorOptions(
+                parse.GetRequiredValue(Crds),
+                parse.GetRequiredValue(Out),
+                [.. parse.GetRequiredValue(Kind).Select(text => KindSelector.TryParse(text, out var selector) ? selector! : throw new InvalidOperationException(text))],
+                parse.GetValue(Check));
+
+    private static Option<string[]> CreateKindOption()
+    {
+        var kind = new Option<string[]>("--kind")
         {
-            var argument = arguments[index];
-            switch (argument)
+            HelpName = "group/version/Kind",
+            Description = "a kind to generate, e.g. networking.istio.io/v1/DestinationRule; repeat for more",
+            Required = true,
+            Arity = ArgumentArity.OneOrMore,
+        };
+        kind.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens.Where(token => !KindSelector.TryParse(token.Value, out _)))
             {
-                case "--check":
-                    check = true;
-                    continue;
-                case "--crds" or "--out" or "--kind" when index + 1 >= arguments.Count:
-                    return (null, $"{argument} needs a value.");
-                case "--crds":
-                    crds = arguments[++index];
-                    continue;
-                case "--out":
-                    output = arguments[++index];
-                    continue;
-                case "--kind":
-                    var text = arguments[++index];
-                    if (!KindSelector.TryParse(text, out var selector))
-                    {
-                        return (null, $"--kind {text} is not group/version/Kind (e.g. networking.istio.io/v1/DestinationRule).");
-                    }
-
-                    kinds.Add(selector!);
-                    continue;
-                default:
-                    return (null, $"Unknown argument {argument}.");
+                result.AddError($"--kind {token.Value} is not group/version/Kind (e.g. networking.istio.io/v1/DestinationRule).");
             }
-        }
-
-        if (crds is null || output is null || kinds.Count == 0)
-        {
-            return (null, "--crds, --out and at least one --kind are required.");
-        }
-
-        return (new GeneratorOptions(crds, output, kinds, check), null);
+        });
+        return kind;
     }
 }

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.CommandLine.Help;
 using CrdGen.Crds;
 using CrdGen.Emit;
 using CrdGen.Model;
@@ -13,12 +15,27 @@ internal static class GeneratorCommand
 
     public static int Run(IReadOnlyList<string> arguments, TextWriter output, TextWriter error)
     {
-        var (options, usageError) = CommandLine.Parse(arguments);
-        if (options is null)
+        var root = CommandLine.Root();
+        var parse = root.Parse(arguments);
+        if (arguments.Count == 0)
         {
-            error.WriteLine(usageError);
-            error.WriteLine();
-            error.WriteLine(CommandLine.Usage);
+            root.Parse(["--help"]).Invoke(new InvocationConfiguration { Output = error, Error = error });
+            return UsageError;
+        }
+
+        if (parse.Action is HelpAction)
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        }
+
+        if (CommandLine.Options(parse) is not { } options)
+        {
+            foreach (var problem in parse.Errors)
+            {
+                error.WriteLine($"error: {problem.Message}");
+            }
+
+            error.WriteLine("Run with --help for usage.");
             return UsageError;
         }
 

@@ -6,9 +6,6 @@ namespace Frontend.Cli.Commands;
 /// <summary><c>analyze &lt;stack&gt; [--crds bundle.yaml]</c>: the findings with their fixes; non-zero when any is an error.</summary>
 internal static class AnalyzeCommand
 {
-    public static readonly string[] Positionals = ["stack"];
-    public static readonly string[] Options = [StackAnalysis.CrdsOption, StackAnalysis.ProjectDirectoryOption];
-
     public static async Task<int> RunAsync(Arguments arguments, TextWriter stdout, TextWriter stderr)
     {
         var stack = arguments.Positional(0);

@@ -6,8 +6,6 @@ namespace Frontend.Cli.Commands;
 internal static class DiffCommand
 {
     public const string TitleOption = "title";
-    public static readonly string[] Positionals = ["before-dir", "after-dir"];
-    public static readonly string[] Options = [TitleOption];
 
     public static async Task<int> RunAsync(Arguments arguments, TextWriter stdout)
     {

@@ -11,13 +11,11 @@ namespace Frontend.Cli.Commands;
 internal static class RenderCommand
 {
     public const string OutOption = "out";
-    public static readonly string[] Positionals = ["stack"];
-    public static readonly string[] Options = [OutOption, StackAnalysis.CrdsOption, StackAnalysis.ProjectDirectoryOption];
 
     public static async Task<int> RunAsync(Arguments arguments, TextWriter stdout, TextWriter stderr)
     {
         var stack = arguments.Positional(0);
-        var outDirectory = arguments.RequiredOption(OutOption, "dir");
+        var outDirectory = arguments.RequiredOption(OutOption);
         RefuseToReplaceOtherContent(outDirectory);
 
         var analysed = await StackAnalysis.RunAsync(arguments, stack, stderr);

@@ -15,10 +15,6 @@ internal sealed partial record RolloutStack(string Name, string ProjectName, str
     public const string PrometheusOption = "prometheus";
     public const string TimeOption = "time";
 
-    public static readonly string[] Positionals = ["stack"];
-    public static readonly string[] MetricsOptions = [PrometheusOption, TimeOption, StackAnalysis.ProjectDirectoryOption];
-    public static readonly string[] EditOptions = [StackAnalysis.ProjectDirectoryOption];
-
     public string AppName => Config.App.Name;
 
     /// <summary>Null when the config is refused or has no plan; the reasons are then on <paramref name="stderr"/>.</summary>

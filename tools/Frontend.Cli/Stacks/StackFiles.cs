@@ -46,11 +46,18 @@ internal static class StackFiles
 
         var config = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var secrets = new SortedSet<string>(StringComparer.Ordinal);
+        var declaredWithoutDefault = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var (key, value) in Entries(project, "config", projectFile))
         {
-            if (ProjectDefault(value) is { } effective)
+            var qualified = Qualify(key, projectName);
+            var ownKey = qualified.StartsWith(projectName + ":", StringComparison.Ordinal);
+            if (ProjectDefault(value, ownKey) is { } effective)
             {
-                Set(config, secrets, Qualify(key, projectName), effective);
+                Set(config, secrets, qualified, effective);
+            }
+            else
+            {
+                declaredWithoutDefault.Add(qualified);
             }
         }
 
@@ -59,15 +66,34 @@ internal static class StackFiles
             Set(config, secrets, Qualify(key, projectName), value);
         }
 
+        // Pulumi refuses to run a stack that leaves a key the project declares without a default unset.
+        var missing = declaredWithoutDefault.Where(key => !config.ContainsKey(key)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new StackFileException(
+                $"Stack '{stack}' is missing configuration {(missing.Count == 1 ? "value" : "values")} {string.Join(", ", missing.Select(key => $"'{key}'"))}: " +
+                $"{projectFile} declares {(missing.Count == 1 ? "it" : "them")} without a default; set {(missing.Count == 1 ? "it" : "them")} in {stackFile}.");
+        }
+
         return new StackSettings(projectName, stack, config, [.. secrets]);
     }
 
     private static string Qualify(string key, string projectName) => key.Contains(':', StringComparison.Ordinal) ? key : $"{projectName}:{key}";
 
-    /// <summary>A project-level entry is a plain value, or a declaration whose default (or value) applies.</summary>
-    private static YamlNode? ProjectDefault(YamlNode value)
+    /// <summary>
+    /// A project-level entry is a plain value (a scalar or a list), or a declaration whose value or default applies;
+    /// null for a declaration with neither. Pulumi reads every map under one of the project's own keys as a
+    /// declaration (<c>type</c>, <c>description</c>, <c>default</c>, <c>secret</c>, <c>items</c>), so a declaration
+    /// with only a description is no structured value; under another namespace a map is a value only in <c>value:</c>.
+    /// </summary>
+    private static YamlNode? ProjectDefault(YamlNode value, bool ownKey)
     {
-        if (value is not YamlMappingNode declaration || Child(declaration, "type") is null && Child(declaration, "default") is null && Child(declaration, "value") is null)
+        if (value is not YamlMappingNode declaration)
+        {
+            return value;
+        }
+
+        if (!ownKey && Child(declaration, "value") is null && Child(declaration, "default") is null && Child(declaration, "type") is null)
         {
             return value;
         }
