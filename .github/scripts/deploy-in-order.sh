@@ -36,7 +36,7 @@ fail() { echo "::error::$stack: $*"; exit 1; }
 # so a file nobody thought of costs at most one `pulumi up` with no changes, never a skipped step.
 irrelevant() {
   case "$1" in
-    *.md | docs/* | tests/* | benchmarks/* | analysis/* | tools/* | offline/* | .github/* | .ci/*) return 0 ;;
+    *.md | docs/* | tests/* | benchmarks/* | analysis/* | tools/* | offline/* | schema/* | .github/* | .ci/*) return 0 ;;
     Infra.sln | .gitignore | .gitattributes) return 0 ;;
     "Pulumi.$stack.yaml") return 1 ;;
     Pulumi.*.yaml) return 0 ;;   # another stack's config
