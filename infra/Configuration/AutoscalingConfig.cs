@@ -16,15 +16,19 @@ internal sealed record AutoscalingConfig
     public bool? Enabled { get; init; }
 
     /// <summary>At least 1 (Kubernetes refuses 0 unless the alpha HPAScaleToZero gate is on). Default 2.</summary>
+    [ConfigRange(1, StackConfigValidator.MaxReplicas)]
     public int? MinReplicas { get; init; }
 
     /// <summary>Default 10.</summary>
+    [ConfigRange(1, StackConfigValidator.MaxReplicas)]
     public int? MaxReplicas { get; init; }
 
     /// <summary>Average CPU use as a percentage of the pods' CPU request, 1-100. Default 70.</summary>
+    [ConfigRange(1, 100)]
     public int? TargetCpuUtilization { get; init; }
 
     /// <summary>Average memory use as a percentage of the pods' memory request, 1-100; unset scales on CPU only.</summary>
+    [ConfigRange(1, 100)]
     public int? TargetMemoryUtilization { get; init; }
 }
 

@@ -33,6 +33,7 @@ internal sealed record AnalysisConfig
     public string Window { get; init; } = "5m";
 
     /// <summary>Fewer canary requests than this in the window decide nothing: too little traffic to judge.</summary>
+    [ConfigRange(1, int.MaxValue)]
     public int MinRequests { get; init; } = 100;
 
     /// <summary>The least share of the canary's responses, in percent, that may be anything but 5xx.</summary>

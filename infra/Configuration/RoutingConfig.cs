@@ -11,6 +11,7 @@ internal sealed record RoutingConfig
     public RetriesConfig? Retries { get; init; }
 
     /// <summary>An Istio duration such as <c>10s</c>; unset means Istio's default (no timeout).</summary>
+    [IstioDurationFormat]
     public string? Timeout { get; init; }
 
     /// <summary>Copies a share of the split's requests to a version; unset mirrors nothing.</summary>
@@ -61,8 +62,10 @@ internal sealed record CookieMatchConfig
 
 internal sealed record RetriesConfig
 {
+    [ConfigRange(0, RetryRules.MaxAttempts)]
     public int Attempts { get; init; } = 2;
 
+    [IstioDurationFormat]
     public string? PerTryTimeout { get; init; }
 
     /// <summary>Envoy retry conditions, comma separated: <c>5xx,reset,connect-failure</c>.</summary>
@@ -80,5 +83,6 @@ internal sealed record MtlsConfig
 internal sealed record DisruptionBudgetConfig
 {
     /// <summary>How many of a version's pods a node drain may take down at once (at least 1, or drains block).</summary>
+    [ConfigRange(1, StackConfigValidator.MaxReplicas)]
     public int MaxUnavailable { get; init; } = 1;
 }

@@ -47,16 +47,18 @@ internal sealed record HttpCookieConfig
     public string? Path { get; init; }
 
     /// <summary>An Istio duration; Envoy generates the cookie when it is absent from the request.</summary>
+    [IstioDurationFormat]
     public string? Ttl { get; init; }
 }
 
 internal sealed record WarmupConfig
 {
     /// <summary>An Istio duration such as <c>60s</c>.</summary>
+    [IstioDurationFormat]
     public required string Duration { get; init; }
 
-    /// <summary>Percentage of its full share a new pod starts with (0-100).</summary>
-    public int? MinimumPercent { get; init; }
+    /// <summary>Percentage of its full share a new pod starts with (0-100, fractions allowed: Istio's field is a double).</summary>
+    public double? MinimumPercent { get; init; }
 }
 
 internal sealed record ConnectionPoolConfig
@@ -68,36 +70,49 @@ internal sealed record ConnectionPoolConfig
 
 internal sealed record TcpPoolConfig
 {
+    [ConfigRange(1, int.MaxValue)]
     public int? MaxConnections { get; init; }
 
+    [IstioDurationFormat]
     public string? ConnectTimeout { get; init; }
 }
 
 internal sealed record HttpPoolConfig
 {
+    [ConfigRange(1, int.MaxValue)]
     public int? Http1MaxPendingRequests { get; init; }
 
+    [ConfigRange(1, int.MaxValue)]
     public int? Http2MaxRequests { get; init; }
 
+    [ConfigRange(0, int.MaxValue)]
     public int? MaxRequestsPerConnection { get; init; }
 
+    [ConfigRange(0, int.MaxValue)]
     public int? MaxRetries { get; init; }
 
+    [IstioDurationFormat]
     public string? IdleTimeout { get; init; }
 }
 
 internal sealed record OutlierDetectionConfig
 {
+    [ConfigRange(0, int.MaxValue)]
     public int? Consecutive5xxErrors { get; init; }
 
+    [ConfigRange(0, int.MaxValue)]
     public int? ConsecutiveGatewayErrors { get; init; }
 
+    [IstioDurationFormat]
     public string? Interval { get; init; }
 
+    [IstioDurationFormat]
     public string? BaseEjectionTime { get; init; }
 
+    [ConfigRange(0, 100)]
     public int? MaxEjectionPercent { get; init; }
 
+    [ConfigRange(0, 100)]
     public int? MinHealthPercent { get; init; }
 }
 

@@ -33,7 +33,7 @@ internal static class StackEvaluator
             Environment.SetEnvironmentVariable(SecretKeysVariable, JsonSerializer.Serialize(settings.SecretKeys));
             var (config, warnings) = ReadConfig(settings);
             var mocks = new RenderMocks();
-            var capture = RenderStack.Begin();
+            var capture = RenderStack.Begin(settings.UndecryptedSecrets);
             try
             {
                 await Deployment.TestAsync<RenderStack>(
@@ -62,7 +62,11 @@ internal static class StackEvaluator
     private static (StackConfig? Config, IReadOnlyList<ConfigProblem> Warnings) ReadConfig(StackSettings settings)
     {
         var prefix = settings.ProjectName + ":";
-        var loaded = StackConfigLoader.Load(key => settings.Config.GetValueOrDefault(prefix + key));
+        var loaded = StackConfigLoader.Load(
+            key => settings.Config.GetValueOrDefault(prefix + key),
+            presentKeys: [],
+            settings.SecretKeys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Select(k => k[prefix.Length..]),
+            settings.UndecryptedSecrets);
         if (loaded.Config is null)
         {
             return (null, []);
