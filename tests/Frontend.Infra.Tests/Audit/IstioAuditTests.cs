@@ -219,4 +219,25 @@ public sealed class IstioAuditTests
             ["frontend:app.resources.cpuRequest = \"2\": must not exceed app.resources.cpuLimit (1); Kubernetes rejects such a pod. Fix: pulumi config set --path 'app.resources.cpuRequest' 1 --type string"],
             Messages(config));
     }
+
+    [Fact]
+    public void Validate_AppNameNotADnsLabel_Refused()
+    {
+        Assert.Equal(
+            ["frontend:app.name = \"1-frontend\": must be a DNS-1035 label (it names the Service: start with a letter; lower-case letters, digits and '-'). Fix: pulumi config set --path 'app.name' frontend"],
+            Messages(SampleConfigs.TwoVersions() with { App = new AppConfig { Name = "1-frontend" } }));
+    }
+
+    [Fact]
+    public void Validate_OwnGatewayWithEmptySelector_Refused()
+    {
+        var config = SampleConfigs.TwoVersions() with
+        {
+            Ingress = new IngressConfig { Hosts = ["www.example.com"], Gateway = new GatewayConfig { CredentialName = "frontend-tls", Selector = new Dictionary<string, string>() } },
+        };
+
+        Assert.Equal(
+            ["frontend:ingress.gateway.selector = {}: must select the ingress gateway pods: an empty selector matches every gateway workload in the mesh. Fix: pulumi config set --path 'ingress.gateway.selector.istio' ingressgateway"],
+            Messages(config));
+    }
 }
