@@ -19,9 +19,15 @@ namespace Frontend.Infra;
 internal static class FrontendStack
 {
     /// <summary>The program as <c>pulumi up</c> runs it: config comes from the stack's settings.</summary>
-    public static IDictionary<string, object?> Run()
+    public static IDictionary<string, object?> Run() => Run(undecryptedSecrets: []);
+
+    /// <summary>
+    /// The program as the offline render runs it: <paramref name="undecryptedSecrets"/> names the <c>secure:</c>
+    /// leaves it passed as a placeholder, whose format the rules cannot check (see <see cref="StackConfig.UndecryptedSecrets"/>).
+    /// </summary>
+    public static IDictionary<string, object?> Run(IReadOnlyCollection<string> undecryptedSecrets)
     {
-        var loaded = StackConfigLoader.Load(new Config().Get, StackConfigKeys.FromEnvironment(), StackConfigKeys.SecretsFromEnvironment());
+        var loaded = StackConfigLoader.Load(new Config().Get, StackConfigKeys.FromEnvironment(), StackConfigKeys.SecretsFromEnvironment(), undecryptedSecrets);
         return loaded.Config is null ? Refuse(loaded.Problems) : Declare(loaded.Config);
     }
 
@@ -34,9 +40,14 @@ internal static class FrontendStack
             return Refuse(problems);
         }
 
-        foreach (var warning in problems)
+        foreach (var warning in problems.Where(p => p.Severity == ProblemSeverity.Warning))
         {
             Log.Warn(warning.ToString());
+        }
+
+        foreach (var notChecked in problems.Where(p => p.Severity == ProblemSeverity.NotCheckedOffline))
+        {
+            Log.Info($"not checked offline (a secret): {notChecked}");
         }
 
         var cluster = DeclareCluster(config.Cluster);
@@ -57,6 +68,7 @@ internal static class FrontendStack
             Namespace = namespaceName,
             ServiceHost = serviceHost,
             ServicePort = config.App.ServicePort,
+            RouteKind = PortProtocolRules.KindOf(config.App.PortName),
             Versions = config.Versions,
             TrafficPolicy = config.TrafficPolicy,
             Routing = config.Routing,
@@ -134,13 +146,17 @@ internal static class FrontendStack
     {
         foreach (var problem in problems)
         {
-            if (problem.IsError)
+            switch (problem.Severity)
             {
-                Log.Error(problem.ToString());
-            }
-            else
-            {
-                Log.Warn(problem.ToString());
+                case ProblemSeverity.Error:
+                    Log.Error(problem.ToString());
+                    break;
+                case ProblemSeverity.Warning:
+                    Log.Warn(problem.ToString());
+                    break;
+                default:
+                    Log.Info($"not checked offline (a secret): {problem}");
+                    break;
             }
         }
 

@@ -32,8 +32,26 @@ internal static class Routes
         }
 
         var weighted = weightedVersions.Select(v => Destination(args, v.Name, v.Weight, args.Stickiness?.SetCookie(v.Name)));
-        yield return Route(args, TrafficRules.WeightedRouteName, [.. weighted], match: null, mirrored: true);
+        yield return Route(args, MatchRouteRules.WeightedRouteName, [.. weighted], match: null, mirrored: true);
     }
+
+    /// <summary>
+    /// The weighted split for a TCP port: Envoy picks a version per connection, by the same weights. Match routes,
+    /// stickiness, mirroring, retries and timeouts need HTTP, and the config rules refuse them on such a port.
+    /// </summary>
+    public static VirtualServiceSpecTcpArgs TcpSplit(TrafficSplitArgs args) => new()
+    {
+        Route = [.. args.Versions.Where(v => v.Weight > 0).Select(v => new VirtualServiceSpecTcpRouteArgs
+        {
+            Destination = new VirtualServiceSpecTcpRouteDestinationArgs
+            {
+                Host = args.ServiceHost,
+                Subset = v.Name,
+                Port = new VirtualServiceSpecTcpRouteDestinationPortArgs { Number = args.ServicePort },
+            },
+            Weight = v.Weight,
+        })],
+    };
 
     /// <param name="mirrored">The split's routes (sticky and weighted) carry the mirror; the testers' routes do not.</param>
     private static VirtualServiceSpecHttpArgs Route(TrafficSplitArgs args, string name, ImmutableArray<VirtualServiceSpecHttpRouteArgs> destinations, VirtualServiceSpecHttpMatchArgs? match, bool mirrored) => new()

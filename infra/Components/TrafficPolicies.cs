@@ -32,7 +32,7 @@ internal static class TrafficPolicies
             Warmup = Optional.Block(lb.Warmup, warmup => new DestinationRuleSpecTrafficPolicyLoadBalancerWarmupArgs
             {
                 Duration = warmup.Duration,
-                MinimumPercent = Optional.Of((double?)warmup.MinimumPercent),
+                MinimumPercent = Optional.Of(warmup.MinimumPercent),
             }),
         }),
         ConnectionPool = Optional.Block(policy.ConnectionPool, pool => new DestinationRuleSpecTrafficPolicyConnectionPoolArgs
@@ -92,7 +92,7 @@ internal static class TrafficPolicies
             Warmup = Optional.Block(lb.Warmup, warmup => new DestinationRuleSpecSubsetsTrafficPolicyLoadBalancerWarmupArgs
             {
                 Duration = warmup.Duration,
-                MinimumPercent = Optional.Of((double?)warmup.MinimumPercent),
+                MinimumPercent = Optional.Of(warmup.MinimumPercent),
             }),
         }),
         ConnectionPool = Optional.Block(policy.ConnectionPool, pool => new DestinationRuleSpecSubsetsTrafficPolicyConnectionPoolArgs

@@ -58,7 +58,8 @@ internal sealed class TrafficSplit : ComponentResource
                 {
                     Hosts = [args.ServiceHost, .. args.Ingress?.Hosts ?? []],
                     Gateways = Gateways(name, args),
-                    Http = [.. Routes.For(args)],
+                    Http = args.RouteKind == RouteKind.Tcp ? null! : [.. Routes.For(args)],
+                    Tcp = args.RouteKind == RouteKind.Tcp ? [Routes.TcpSplit(args)] : null!,
                 },
             },
             new CustomResourceOptions { Parent = this, DependsOn = [DestinationRule, .. RoutedWorkloads(args), .. Gateway is null ? [] : new Resource[] { Gateway }] });

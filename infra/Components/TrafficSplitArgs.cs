@@ -12,6 +12,9 @@ internal sealed record TrafficSplitArgs
 
     public required int ServicePort { get; init; }
 
+    /// <summary>Which routes Istio applies to the Service's port: HTTP routes, or a weighted TCP route.</summary>
+    public RouteKind RouteKind { get; init; } = RouteKind.Http;
+
     public required IReadOnlyList<VersionConfig> Versions { get; init; }
 
     public TrafficPolicyConfig? TrafficPolicy { get; init; }

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-
 namespace Frontend.Infra.Configuration;
 
 /// <summary>
@@ -18,15 +17,19 @@ internal sealed record AutoscalingConfig
     public bool? Enabled { get; init; }
 
     [Description("At least 1 (Kubernetes refuses 0 unless the alpha HPAScaleToZero gate is on). Default 2.")]
+    [ConfigRange(1, StackConfigValidator.MaxReplicas)]
     public int? MinReplicas { get; init; }
 
     [Description("The most pods the autoscaler may run. Default 10.")]
+    [ConfigRange(1, StackConfigValidator.MaxReplicas)]
     public int? MaxReplicas { get; init; }
 
     [Description("Average CPU use as a percentage of the pods' CPU request, 1-100. Default 70.")]
+    [ConfigRange(1, 100)]
     public int? TargetCpuUtilization { get; init; }
 
     [Description("Average memory use as a percentage of the pods' memory request, 1-100; unset scales on CPU only.")]
+    [ConfigRange(1, 100)]
     public int? TargetMemoryUtilization { get; init; }
 }
 

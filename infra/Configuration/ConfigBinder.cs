@@ -61,7 +61,8 @@ internal static class ConfigBinder
         return options;
     }
 
-    private static void Check(JsonElement value, Type type, ConfigPath path, ICollection<ConfigProblem> problems)
+    /// <param name="property">The record property the value binds to, when it is one: its attributes say what a mismatch means.</param>
+    private static void Check(JsonElement value, Type type, ConfigPath path, ICollection<ConfigProblem> problems, JsonPropertyInfo? property = null)
     {
         var contract = Options.GetTypeInfo(type);
         switch (contract.Kind)
@@ -86,8 +87,11 @@ internal static class ConfigBinder
                 break;
             case JsonTypeInfoKind.None when IsScalarOf(value, Nullable.GetUnderlyingType(type) ?? type):
                 break;
+            case JsonTypeInfoKind.None when property?.CustomConverter is QuantityJsonConverter && value.ValueKind == JsonValueKind.Number:
+                // Kubernetes takes a quantity as a number too (cpu 0.25, memory in bytes); the converter canonicalises it.
+                break;
             default:
-                problems.Add(WrongType(path, type, value));
+                problems.Add(WrongType(path, type, value, property));
                 break;
         }
     }
@@ -112,7 +116,7 @@ internal static class ConfigBinder
             }
 
             present.Add(member.Name);
-            CheckMember(member.Value, property.PropertyType, property.IsSetNullable, memberPath, problems);
+            CheckMember(member.Value, property.PropertyType, property.IsSetNullable, memberPath, problems, property);
         }
 
         foreach (var missing in contract.Properties.Where(p => p.IsRequired && !present.Contains(p.Name)))
@@ -126,7 +130,7 @@ internal static class ConfigBinder
         }
     }
 
-    private static void CheckMember(JsonElement value, Type type, bool isNullable, ConfigPath path, ICollection<ConfigProblem> problems)
+    private static void CheckMember(JsonElement value, Type type, bool isNullable, ConfigPath path, ICollection<ConfigProblem> problems, JsonPropertyInfo? property = null)
     {
         if (value.ValueKind == JsonValueKind.Null)
         {
@@ -138,7 +142,7 @@ internal static class ConfigBinder
             return;
         }
 
-        Check(value, type, path, problems);
+        Check(value, type, path, problems, property);
     }
 
     private static bool IsScalarOf(JsonElement value, Type type) => value.ValueKind switch
@@ -150,15 +154,46 @@ internal static class ConfigBinder
         _ => false,
     };
 
-    private static ConfigProblem WrongType(ConfigPath path, Type expected, JsonElement value)
+    /// <summary>What the person got wrong, in the key's own terms where its property says more than its type.</summary>
+    private static ConfigProblem WrongType(ConfigPath path, Type expected, JsonElement value, JsonPropertyInfo? property = null)
     {
-        var rule = $"must be {Describe(expected)}";
-        if (expected == typeof(int) && value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number) && Math.Floor(number) == number)
+        var scalar = Nullable.GetUnderlyingType(expected) ?? expected;
+        var shown = ConfigValue.Show(value);
+        var attributes = property?.AttributeProvider;
+        if (scalar == typeof(int) && value.ValueKind == JsonValueKind.Number && IsWhole(value, out var number))
         {
-            rule += " between -2147483648 and 2147483647";
+            // A whole number the binder cannot hold is past the key's range, whatever that range is.
+            var range = attributes?.GetCustomAttributes(typeof(ConfigRangeAttribute), inherit: false).OfType<ConfigRangeAttribute>().FirstOrDefault();
+            var (min, max) = range is null ? (int.MinValue, int.MaxValue) : (range.Min, range.Max);
+            var rule = range is null ? $"must be a whole number between {min} and {max}" : $"must be between {min} and {max}";
+            return new ConfigProblem(path, rule, shown, path.SetCommand(ConfigValue.Show(number > max ? max : min)));
         }
 
-        return new ConfigProblem(path, rule, ConfigValue.Show(value), Suggest(path, expected, value));
+        if (scalar == typeof(string) && value.ValueKind is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False)
+        {
+            var raw = value.GetRawText();
+            if (value.ValueKind == JsonValueKind.Number && attributes?.IsDefined(typeof(IstioDurationFormatAttribute), inherit: false) == true)
+            {
+                return new ConfigProblem(path, $"must be an Istio duration with a unit: a bare number has none ({raw}s is {raw} seconds, {raw}ms {raw} milliseconds)", shown, path.SetCommand($"{raw}s"));
+            }
+
+            var kind = value.ValueKind == JsonValueKind.Number ? "a number" : "a boolean";
+            return new ConfigProblem(path, $"must be a string, not {kind}: pulumi config set --path stores a bare {raw} as {kind}, so set it with --type string", shown, path.SetStringCommand(raw));
+        }
+
+        return new ConfigProblem(path, $"must be {Describe(expected)}", shown, Suggest(path, expected, value));
+    }
+
+    /// <summary>A number without a fraction, however large; one past a double's range (<c>1e400</c>) counts as whole.</summary>
+    private static bool IsWhole(JsonElement value, out double number)
+    {
+        if (!value.TryGetDouble(out number) || !double.IsFinite(number))
+        {
+            number = value.GetRawText().TrimStart().StartsWith('-') ? double.NegativeInfinity : double.PositiveInfinity;
+            return true;
+        }
+
+        return Math.Floor(number) == number;
     }
 
     /// <summary>The command that sets a value of the expected shape: the unquoted number for "3", key by key for maps.</summary>

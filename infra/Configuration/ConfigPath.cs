@@ -40,6 +40,18 @@ internal sealed record ConfigPath
         return command.ToString();
     }
 
+    /// <summary>
+    /// The command that sets this value as a string. With <c>--path</c>, Pulumi stores text that reads as a number
+    /// or a boolean (<c>1</c>, <c>true</c>) as one; <c>--type string</c> keeps it the string a string key needs.
+    /// </summary>
+    public string SetStringCommand(string value) => $"{SetCommand(value)} --type string";
+
+    /// <summary>The command that sets this string key: with <c>--type string</c> when Pulumi would otherwise store a number or boolean.</summary>
+    public string SetTextCommand(string value) =>
+        ConfigValue.TryParse(value, out var parsed) && parsed.ValueKind is System.Text.Json.JsonValueKind.Number or System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False
+            ? SetStringCommand(value)
+            : SetCommand(value);
+
     public string RemoveCommand() =>
         IsTopLevel ? $"pulumi config rm {Project}:{Path}" : $"pulumi config rm --path '{Path}'";
 

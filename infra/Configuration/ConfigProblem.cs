@@ -4,6 +4,12 @@ internal enum ProblemSeverity
 {
     Error,
     Warning,
+
+    /// <summary>
+    /// A rule on a value the offline render could not see (a <c>secure:</c> leaf shown as its placeholder):
+    /// neither refused nor passed. <c>pulumi preview</c> and <c>pulumi up</c> decrypt it and check it.
+    /// </summary>
+    NotCheckedOffline,
 }
 
 /// <summary>

@@ -56,6 +56,7 @@ internal static partial class IngressRules
         }
 
         Unique(root.Property("hosts"), ingress.Hosts, problems, (path, host) => Host(path, host, problems));
+        Overlapping(root.Property("hosts"), ingress.Hosts, $"{config.App.Name}.{config.Namespace.Name}.svc.cluster.local", problems);
         Unique(root.Property("gateways"), ingress.Gateways, problems, (path, reference) => GatewayReference(path, reference, problems));
         if (ingress.Gateways.Count == 0 && ingress.Gateway is null)
         {
@@ -80,6 +81,40 @@ internal static partial class IngressRules
             }
         }
     }
+
+    /// <summary>
+    /// Istio refuses a VirtualService whose hosts match one another ("duplicate hosts in virtual service"): a
+    /// wildcard covers every name under it (<c>*.example.com</c> covers <c>www.example.com</c>), and the Service's
+    /// own cluster-local name is always among the hosts.
+    /// </summary>
+    private static void Overlapping(ConfigPath list, IReadOnlyList<string> hosts, string serviceHost, Problems problems)
+    {
+        for (var i = 0; i < hosts.Count; i++)
+        {
+            var host = hosts[i].ToLowerInvariant();
+            var other = Matches(host, serviceHost) ? $"the Service's own host {serviceHost}, which the VirtualService always lists" : null;
+            for (var j = 0; other is null && j < i; j++)
+            {
+                var earlier = hosts[j].ToLowerInvariant();
+                if (earlier != host && Matches(host, earlier))
+                {
+                    other = $"'{hosts[j]}' (ingress.hosts[{j}])";
+                }
+            }
+
+            if (other is not null)
+            {
+                problems.Error(list.Index(i), $"overlaps {other}: Istio refuses a VirtualService whose hosts match one another (a wildcard covers every name under it)", ConfigValue.Show(hosts[i]), list.Index(i).RemoveCommand());
+            }
+        }
+    }
+
+    /// <summary>Whether one host name covers the other, as Istio's host matching does.</summary>
+    private static bool Matches(string a, string b) =>
+        a == b || Covers(a, b) || Covers(b, a);
+
+    private static bool Covers(string wildcard, string name) =>
+        wildcard.StartsWith("*.", StringComparison.Ordinal) && name.EndsWith(wildcard[1..], StringComparison.Ordinal);
 
     /// <summary>
     /// A DNS name of labels of at most 63 letters, digits and '-', at most 253 characters, with a wildcard

@@ -45,6 +45,42 @@ internal static partial class IstioDuration
         return true;
     }
 
+    private static readonly Dictionary<string, decimal> NanosecondsPerUnit = new(StringComparer.Ordinal)
+    {
+        ["h"] = 3_600_000_000_000m,
+        ["m"] = 60_000_000_000m,
+        ["s"] = 1_000_000_000m,
+        ["ms"] = 1_000_000m,
+        ["us"] = 1_000m,
+        ["µs"] = 1_000m,
+        ["ns"] = 1m,
+    };
+
+    /// <summary>
+    /// Istio refuses a duration finer than a millisecond (<c>1500us</c>, <c>1.5ms</c>); counted exactly, in
+    /// nanoseconds, because a tick (100ns) would hide <c>1000001ns</c>. False for text that is no duration.
+    /// </summary>
+    public static bool IsWholeMilliseconds(string text) => Nanoseconds(text) is { } nanoseconds && nanoseconds % 1_000_000m == 0;
+
+    /// <summary>The whole milliseconds at or above the duration (<c>1500us</c> is 2): the nearest value Istio takes that is not shorter.</summary>
+    public static decimal? CeilingMilliseconds(string text) => Nanoseconds(text) is { } nanoseconds ? decimal.Ceiling(nanoseconds / 1_000_000m) : null;
+
+    private static decimal? Nanoseconds(string text)
+    {
+        if (!Whole().IsMatch(text))
+        {
+            return null;
+        }
+
+        var nanoseconds = 0m;
+        foreach (Match part in Part().Matches(text))
+        {
+            nanoseconds += decimal.Parse(part.Groups["n"].Value, CultureInfo.InvariantCulture) * NanosecondsPerUnit[part.Groups["unit"].Value];
+        }
+
+        return nanoseconds;
+    }
+
     [GeneratedRegex(@"^([0-9]{1,12}(\.[0-9]{1,9})?(h|ms|m|s|us|µs|ns))+$", RegexOptions.CultureInvariant)]
     private static partial Regex Whole();
 

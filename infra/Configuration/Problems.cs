@@ -1,14 +1,24 @@
 namespace Frontend.Infra.Configuration;
 
 /// <summary>Collects the problems of one validation pass, in the order the rules found them.</summary>
-internal sealed class Problems
+internal sealed class Problems(StackConfig? config = null)
 {
     private readonly List<ConfigProblem> _all = [];
 
+    /// <summary>Leaves the offline render replaced by a placeholder, in a key Pulumi marks secret: their content is unknown here.</summary>
+    private readonly HashSet<string> _undecrypted = config is null
+        ? new HashSet<string>()
+        : config.UndecryptedSecrets.Where(path => config.SecretKeys.Contains(path.Split('.', '[')[0])).ToHashSet(StringComparer.Ordinal);
+
     public IReadOnlyList<ConfigProblem> All => _all;
 
+    /// <summary>
+    /// A value's rule broken. On a leaf the offline render could not decrypt, the rule judged the placeholder, not
+    /// the value, so it is recorded as not checked instead: only the render path can name such leaves, so text a
+    /// person types (even the placeholder's own words) is always checked.
+    /// </summary>
     public void Error(ConfigPath path, string rule, string value, string fix) =>
-        _all.Add(new ConfigProblem(path, rule, value, fix));
+        _all.Add(new ConfigProblem(path, rule, value, fix, _undecrypted.Contains(path.Path) ? ProblemSeverity.NotCheckedOffline : ProblemSeverity.Error));
 
     public void Warning(ConfigPath path, string rule, string value, string fix) =>
         _all.Add(new ConfigProblem(path, rule, value, fix, ProblemSeverity.Warning));
@@ -20,6 +30,16 @@ internal sealed class Problems
         {
             var nearest = Math.Clamp(value, min, max);
             Error(path, $"must be between {min} and {max}{(why is null ? "" : $" ({why})")}", ConfigValue.Show(value), path.SetCommand(ConfigValue.Show(nearest)));
+        }
+    }
+
+    /// <summary>Checks a number that may have a fraction (an Istio percentage) against an inclusive range.</summary>
+    public void InRange(ConfigPath path, double value, double min, double max, string? why = null)
+    {
+        if (!(value >= min && value <= max))
+        {
+            var nearest = double.IsNaN(value) ? min : Math.Clamp(value, min, max);
+            Error(path, $"must be between {ConfigValue.Show(min)} and {ConfigValue.Show(max)}{(why is null ? "" : $" ({why})")}", ConfigValue.Show(value), path.SetCommand(ConfigValue.Show(nearest)));
         }
     }
 }

@@ -10,6 +10,8 @@ internal static partial class Quantity
     {
         [""] = 1m,
         ["m"] = 0.001m,
+        ["u"] = 0.000001m,
+        ["n"] = 0.000000001m,
         ["k"] = 1e3m,
         ["M"] = 1e6m,
         ["G"] = 1e9m,
@@ -37,6 +39,36 @@ internal static partial class Quantity
         return true;
     }
 
-    [GeneratedRegex(@"^(?<number>[0-9]{1,15}(\.[0-9]{1,9})?)(?<suffix>m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$", RegexOptions.CultureInvariant)]
+    private static readonly (decimal Scale, string Suffix)[] DecimalSuffixes =
+    [
+        (1e18m, "E"), (1e15m, "P"), (1e12m, "T"), (1e9m, "G"), (1e6m, "M"), (1e3m, "k"), (1m, ""), (0.001m, "m"), (0.000001m, "u"), (0.000000001m, "n"),
+    ];
+
+    /// <summary>
+    /// A number as Kubernetes writes it back in canonical form for a plain-number (decimal SI) quantity: the
+    /// largest power-of-1000 suffix that keeps the mantissa whole (<c>0.25</c> is <c>250m</c>, <c>1</c> is <c>1</c>,
+    /// <c>1500</c> is <c>1500</c>, <c>2000</c> is <c>2k</c>, <c>134217728</c> is <c>134217728</c>). A number finer than
+    /// a nanounit is written as typed; the quantity rule then refuses it.
+    /// </summary>
+    public static string Canonical(decimal number)
+    {
+        if (number == 0)
+        {
+            return "0";
+        }
+
+        foreach (var (scale, suffix) in DecimalSuffixes)
+        {
+            var mantissa = number / scale;
+            if (mantissa == decimal.Truncate(mantissa))
+            {
+                return decimal.Truncate(mantissa).ToString(CultureInfo.InvariantCulture) + suffix;
+            }
+        }
+
+        return number.ToString(CultureInfo.InvariantCulture);
+    }
+
+    [GeneratedRegex(@"^(?<number>[0-9]{1,15}(\.[0-9]{1,9})?)(?<suffix>n|u|m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-
 namespace Frontend.Infra.Configuration;
 
 /// <summary>
@@ -33,6 +32,7 @@ internal sealed record AnalysisConfig
     public string Window { get; init; } = "5m";
 
     [Description("Fewer canary requests than this in the window decide nothing: too little traffic to judge.")]
+    [ConfigRange(1, int.MaxValue)]
     public int MinRequests { get; init; } = 100;
 
     [Description("The least share of the canary's responses, in percent, that may be anything but 5xx.")]

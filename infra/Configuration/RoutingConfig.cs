@@ -1,5 +1,4 @@
 using System.ComponentModel;
-
 namespace Frontend.Infra.Configuration;
 
 /// <summary>
@@ -15,6 +14,7 @@ internal sealed record RoutingConfig
     public RetriesConfig? Retries { get; init; }
 
     [Description("An Istio duration such as 10s; unset means Istio's default (no timeout).")]
+    [IstioDurationFormat]
     public string? Timeout { get; init; }
 
     [Description("Copies a share of the split's requests to a version; unset mirrors nothing.")]
@@ -76,9 +76,11 @@ internal sealed record CookieMatchConfig
 internal sealed record RetriesConfig
 {
     [Description("How many times a failed request is retried.")]
+    [ConfigRange(0, RetryRules.MaxAttempts)]
     public int Attempts { get; init; } = 2;
 
     [Description("Timeout of each try, an Istio duration.")]
+    [IstioDurationFormat]
     public string? PerTryTimeout { get; init; }
 
     [Description("Envoy retry conditions, comma separated: 5xx,reset,connect-failure.")]
@@ -96,5 +98,6 @@ internal sealed record MtlsConfig
 internal sealed record DisruptionBudgetConfig
 {
     [Description("How many of a version's pods a node drain may take down at once (at least 1, or drains block).")]
+    [ConfigRange(1, StackConfigValidator.MaxReplicas)]
     public int MaxUnavailable { get; init; } = 1;
 }

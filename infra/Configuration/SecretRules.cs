@@ -11,6 +11,9 @@ internal static class SecretRules
 {
     public const string RoutingKey = "routing";
 
+    /// <summary>What an offline render passes for each <c>secure:</c> value it cannot decrypt.</summary>
+    public const string OfflinePlaceholder = "[secret: not decrypted offline]";
+
     public static void Validate(StackConfig config, Problems problems)
     {
         foreach (var key in config.SecretKeys.Where(k => k != RoutingKey && k != RolloutRules.Key && StackConfigLoader.KnownKeys.Contains(k, StringComparer.Ordinal)))

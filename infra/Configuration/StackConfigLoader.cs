@@ -24,7 +24,8 @@ internal static class StackConfigLoader
     /// that a key the program would never read is reported with the known key it was probably meant to be.
     /// </param>
     /// <param name="secretKeys">The keys that hold a secret (<see cref="StackConfigKeys.SecretsFromEnvironment"/>); none when null.</param>
-    public static LoadedConfig Load(Func<string, string?> get, IEnumerable<string> presentKeys, IEnumerable<string>? secretKeys = null)
+    /// <param name="undecryptedSecrets">The leaves an offline render replaced by a placeholder (<see cref="StackConfig.UndecryptedSecrets"/>); none under <c>pulumi</c>.</param>
+    public static LoadedConfig Load(Func<string, string?> get, IEnumerable<string> presentKeys, IEnumerable<string>? secretKeys = null, IEnumerable<string>? undecryptedSecrets = null)
     {
         ArgumentNullException.ThrowIfNull(get);
         ArgumentNullException.ThrowIfNull(presentKeys);
@@ -79,6 +80,7 @@ internal static class StackConfigLoader
             PodDisruptionBudget = disruptionBudget,
             Rollout = rollout,
             SecretKeys = (secretKeys ?? []).ToImmutableSortedSet(StringComparer.Ordinal),
+            UndecryptedSecrets = (undecryptedSecrets ?? []).ToImmutableSortedSet(StringComparer.Ordinal),
         };
         return new LoadedConfig(config, problems);
     }

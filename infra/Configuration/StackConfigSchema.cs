@@ -55,9 +55,26 @@ internal static class StackConfigSchema
 
     private static JsonNode DescribeProperty(JsonSchemaExporterContext context, JsonNode schema)
     {
-        if (context.PropertyInfo is not { } property || schema is not JsonObject node)
+        if (context.PropertyInfo is not { } property)
         {
             return schema;
+        }
+
+        // A custom converter hides the type from the exporter (it writes `true`); a quantity is a string or a number.
+        if (property.CustomConverter is QuantityJsonConverter)
+        {
+            schema = new JsonObject { ["type"] = new JsonArray("string", "number") };
+        }
+
+        if (schema is not JsonObject node)
+        {
+            return schema;
+        }
+
+        if (property.AttributeProvider?.GetCustomAttributes(typeof(ConfigRangeAttribute), inherit: false).OfType<ConfigRangeAttribute>().SingleOrDefault() is { } range)
+        {
+            node["minimum"] = range.Min;
+            node["maximum"] = range.Max;
         }
 
         var description = property.AttributeProvider?.GetCustomAttributes(typeof(DescriptionAttribute), inherit: false)

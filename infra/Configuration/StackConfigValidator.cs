@@ -20,7 +20,7 @@ internal static class StackConfigValidator
 
     public static IReadOnlyList<ConfigProblem> Validate(StackConfig config, string stackName)
     {
-        var problems = new Problems();
+        var problems = new Problems(config);
         var production = IsProduction(config, stackName);
         SecretRules.Validate(config, problems);
         ClusterRules.Validate(config.Cluster, production, problems);
@@ -32,6 +32,7 @@ internal static class StackConfigValidator
         IngressRules.Validate(config, problems);
         StickinessRules.Validate(config, problems);
         MirrorRules.Validate(config, problems);
+        PortProtocolRules.Validate(config, problems);
         RolloutRules.Validate(config, problems);
         return problems.All;
     }
@@ -133,7 +134,7 @@ internal static class StackConfigValidator
         if (Quantity.TryParse(request, out var requested) && Quantity.TryParse(limit, out var limited) && requested > limited)
         {
             var path = root.Property(requestKey);
-            problems.Error(path, $"must not exceed {root.Property(limitKey).Path} ({limit}); Kubernetes rejects such a pod", ConfigValue.Show(request), path.SetCommand(limit));
+            problems.Error(path, $"must not exceed {root.Property(limitKey).Path} ({limit}); Kubernetes rejects such a pod", ConfigValue.Show(request), path.SetTextCommand(limit));
         }
     }
 

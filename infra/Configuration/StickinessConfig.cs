@@ -1,5 +1,4 @@
 using System.ComponentModel;
-
 namespace Frontend.Infra.Configuration;
 
 /// <summary>
@@ -17,6 +16,7 @@ internal sealed record StickinessConfig
     public string Cookie { get; init; } = DefaultCookie;
 
     [Description("Seconds a browser keeps the cookie; after that the visitor is split afresh. One day by default.")]
+    [ConfigRange(1, StickinessRules.MaxAgeLimit)]
     public int MaxAge { get; init; } = 86400;
 
     [Description("The cookie's path.")]
@@ -37,7 +37,8 @@ internal sealed record StickinessConfig
         {
             $"{Cookie}={version}",
             $"Max-Age={MaxAge}",
-            $"Path={Path}",
+            // Envoy reads '%' in a header it adds as the start of a variable; '%%' is a literal '%'.
+            $"Path={Path.Replace("%", "%%", StringComparison.Ordinal)}",
             Secure ? "Secure" : null,
             HttpOnly ? "HttpOnly" : null,
             $"SameSite={SameSite}",
@@ -63,7 +64,7 @@ internal static class StickinessRules
         }
 
         var root = ConfigPath.Root("stickiness");
-        TrafficRules.CookieToken(root.Property("cookie"), sticky.Cookie, problems);
+        MatchRouteRules.CookieToken(root.Property("cookie"), sticky.Cookie, problems);
         problems.InRange(root.Property("maxAge"), sticky.MaxAge, 1, MaxAgeLimit, "seconds; browsers keep a cookie at most 400 days");
         if (!sticky.Path.StartsWith('/') || sticky.Path.Any(c => c is ';' or ',' || char.IsControl(c) || char.IsWhiteSpace(c)))
         {

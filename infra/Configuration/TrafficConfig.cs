@@ -1,5 +1,4 @@
 using System.ComponentModel;
-
 namespace Frontend.Infra.Configuration;
 
 /// <summary>
@@ -60,16 +59,18 @@ internal sealed record HttpCookieConfig
     public string? Path { get; init; }
 
     [Description("An Istio duration; Envoy generates the cookie when it is absent from the request.")]
+    [IstioDurationFormat]
     public string? Ttl { get; init; }
 }
 
 internal sealed record WarmupConfig
 {
     [Description("An Istio duration such as 60s.")]
+    [IstioDurationFormat]
     public required string Duration { get; init; }
 
     [Description("Percentage of its full share a new pod starts with (0-100).")]
-    public int? MinimumPercent { get; init; }
+    public double? MinimumPercent { get; init; }
 }
 
 internal sealed record ConnectionPoolConfig
@@ -84,48 +85,61 @@ internal sealed record ConnectionPoolConfig
 internal sealed record TcpPoolConfig
 {
     [Description("Most connections to the app at once.")]
+    [ConfigRange(1, int.MaxValue)]
     public int? MaxConnections { get; init; }
 
     [Description("TCP connect timeout, an Istio duration such as 3s.")]
+    [IstioDurationFormat]
     public string? ConnectTimeout { get; init; }
 }
 
 internal sealed record HttpPoolConfig
 {
     [Description("Most requests queued while waiting for a connection.")]
+    [ConfigRange(1, int.MaxValue)]
     public int? Http1MaxPendingRequests { get; init; }
 
     [Description("Most active requests to the app at once.")]
+    [ConfigRange(1, int.MaxValue)]
     public int? Http2MaxRequests { get; init; }
 
     [Description("Most requests per connection; 1 turns keep-alive off.")]
+    [ConfigRange(0, int.MaxValue)]
     public int? MaxRequestsPerConnection { get; init; }
 
     [Description("Most retries outstanding at once across all pods.")]
+    [ConfigRange(0, int.MaxValue)]
     public int? MaxRetries { get; init; }
 
     [Description("Closes a connection idle this long, an Istio duration.")]
+    [IstioDurationFormat]
     public string? IdleTimeout { get; init; }
 }
 
 internal sealed record OutlierDetectionConfig
 {
     [Description("5xx responses in a row that eject a pod.")]
+    [ConfigRange(0, int.MaxValue)]
     public int? Consecutive5xxErrors { get; init; }
 
     [Description("502, 503 and 504 responses in a row that eject a pod.")]
+    [ConfigRange(0, int.MaxValue)]
     public int? ConsecutiveGatewayErrors { get; init; }
 
     [Description("How often pods are checked, an Istio duration.")]
+    [IstioDurationFormat]
     public string? Interval { get; init; }
 
     [Description("How long a first ejection lasts (it grows with each ejection), an Istio duration.")]
+    [IstioDurationFormat]
     public string? BaseEjectionTime { get; init; }
 
     [Description("Most of the pods (percent) that may be ejected at once.")]
+    [ConfigRange(0, 100)]
     public int? MaxEjectionPercent { get; init; }
 
     [Description("Outlier detection stops while fewer pods than this (percent) are healthy.")]
+    [ConfigRange(0, 100)]
     public int? MinHealthPercent { get; init; }
 }
 

@@ -175,6 +175,54 @@ public sealed class RenderTests : IDisposable
     }
 
     [Fact]
+    public async Task Render_SecureCookieValue_RendersAndSaysItsFormatWasNotChecked()
+    {
+        const string SecretCookieRoute = """
+              frontend:routing:
+                matches:
+                  - name: testers
+                    cookie:
+                      name: canary
+                      value:
+                        secure: AAABAKx1c2VyLXNlY3JldA==
+                    version: v2
+            """;
+        var project = _temp.WriteProject("secret-cookie", StackYaml.TwoVersions(extraConfig: SecretCookieRoute));
+
+        var run = await CliRun.Of("render", "secret-cookie", "--out", _temp.Combine("secret-cookie"), "--project-dir", project);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains(
+            $"Secrets:\n  frontend:routing: a secure value, shown as \"{StackFiles.SecretPlaceholder}\" (secrets are not decrypted offline)\n"
+            + "  frontend:routing.matches[0].cookie.value: format not checked offline (rule: must be letters, digits, '-', '_', '.' or '~' (it is matched inside the Cookie header)); pulumi preview checks the decrypted value\n",
+            run.Stdout,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("cookie.value = ", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Render_TcpPort_WritesAWeightedTcpRouteThatPassesTheSchemaAndTheSummaryShowsTheSplit()
+    {
+        const string TcpPort = """
+              frontend:app:
+                portName: tcp-db
+            """;
+        var project = _temp.WriteProject("tcp", StackYaml.TwoVersions(firstWeight: 80, secondWeight: 20, extraConfig: TcpPort));
+        var output = _temp.Combine("tcp");
+
+        var run = await CliRun.Of("render", "tcp", "--out", output, "--crds", RepositoryPaths.IstioCrdBundle, "--project-dir", project);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("\n  v1   80%", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\n  v2   20%", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Analysis: ", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("IST0106", run.Stdout, StringComparison.Ordinal);
+        var virtualService = File.ReadAllText(Path.Combine(output, "1-manifest", "networking.istio.io_v1-virtualservice-shop-frontend.yaml"));
+        Assert.Contains("  tcp:\n", virtualService, StringComparison.Ordinal);
+        Assert.DoesNotContain("http:", virtualService, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Render_StackNamingNoCluster_SummarySaysItDeploysToTheCurrentContext()
     {
         var project = _temp.WriteProject("loose", StackYaml.TwoVersions());

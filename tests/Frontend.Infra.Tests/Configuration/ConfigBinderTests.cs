@@ -42,7 +42,7 @@ public sealed class ConfigBinderTests
                 "frontend:versions[0].imagee = \"a:1\": unknown key. Fix: did you mean 'image'? Rename the key in the stack file, or pulumi config rm --path 'versions[0].imagee'",
                 "frontend:versions[0].replicas = 1.5: must be a whole number. Fix: pulumi config set --path 'versions[0].replicas' <a whole number>",
                 "frontend:versions[0].image = (not set): 'image' is required. Fix: pulumi config set --path 'versions[0].image' <a string>",
-                "frontend:versions[1].name = 2: must be a string. Fix: pulumi config set --path 'versions[1].name' <a string>",
+                "frontend:versions[1].name = 2: must be a string, not a number: pulumi config set --path stores a bare 2 as a number, so set it with --type string. Fix: pulumi config set --path 'versions[1].name' 2 --type string",
             ],
             problems);
     }

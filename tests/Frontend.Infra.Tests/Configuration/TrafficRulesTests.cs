@@ -261,7 +261,7 @@ public sealed class TrafficRulesTests
         var route = new MatchRouteConfig { Name = "testers", Header = new HeaderMatchConfig { Name = "X-Canary", Exact = "1" }, Version = "v2" };
 
         Assert.Equal(
-            "frontend:routing.matches[0].header.name = \"X-Canary\": must be a lower-case HTTP header name (letters, digits and '-'). Fix: pulumi config set --path 'routing.matches[0].header.name' x-canary",
+            "frontend:routing.matches[0].header.name = \"X-Canary\": must be a lower-case HTTP header name (letters, digits, '-' and '_'). Fix: pulumi config set --path 'routing.matches[0].header.name' x-canary",
             Only(WithRoutes(route)));
     }
 

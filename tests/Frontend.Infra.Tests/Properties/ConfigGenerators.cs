@@ -129,7 +129,7 @@ internal static class ConfigGenerators
         };
 
     private static readonly Gen<LoadBalancerConfig> LoadBalancer = Gen.OneOf(
-        Gen.Select(Gen.OneOfConst("ROUND_ROBIN", "LEAST_REQUEST"), Duration.Null(0.5), (simple, warmup) => new LoadBalancerConfig { Simple = simple, Warmup = warmup is null ? null : new WarmupConfig { Duration = warmup, MinimumPercent = 10 } }),
+        Gen.Select(Gen.OneOfConst("ROUND_ROBIN", "LEAST_REQUEST"), Duration.Null(0.5), (simple, warmup) => new LoadBalancerConfig { Simple = simple, Warmup = warmup is null ? null : new WarmupConfig { Duration = warmup, MinimumPercent = 12.5 } }),
         Gen.OneOfConst("RANDOM", "PASSTHROUGH").Select(simple => new LoadBalancerConfig { Simple = simple }),
         Gen.OneOf(
             Label.Select(name => new ConsistentHashConfig { HttpCookie = new HttpCookieConfig { Name = name, Path = "/", Ttl = "1h" } }),
@@ -194,7 +194,8 @@ internal static class ConfigGenerators
                     Cookie = m.Kind == 3 ? new CookieMatchConfig { Name = "canary", Value = m.Value } : null,
                 })],
                 Timeout = timeout,
-                Retries = attempts is { } n ? new RetriesConfig { Attempts = n, PerTryTimeout = "2s", RetryOn = "5xx,reset" } : null,
+                // Istio refuses perTryTimeout or retryOn beside attempts 0 (retries off).
+                Retries = attempts is { } n ? (n == 0 ? new RetriesConfig { Attempts = 0 } : new RetriesConfig { Attempts = n, PerTryTimeout = "2s", RetryOn = "5xx,reset" }) : null,
             };
     }
 

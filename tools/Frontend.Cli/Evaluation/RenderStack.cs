@@ -18,11 +18,11 @@ internal sealed class RenderStack : Stack
     public RenderStack()
         : base(new StackOptions { ResourceTransformations = { Record } })
     {
-        Capture.Require().Outputs = FrontendStack.Run();
+        Capture.Require().Outputs = FrontendStack.Run(Capture.Require().UndecryptedSecrets);
     }
 
     /// <summary>Starts a capture that the stack constructed by the next evaluation in this async flow fills.</summary>
-    public static Capture Begin() => Current.Value = new Capture();
+    public static Capture Begin(IReadOnlyCollection<string> undecryptedSecrets) => Current.Value = new Capture { UndecryptedSecrets = undecryptedSecrets };
 
     private static ResourceTransformationResult? Record(ResourceTransformationArgs args)
     {
@@ -43,6 +43,9 @@ internal sealed class RenderStack : Stack
         public List<DeletionSafety> Safety { get; } = [];
 
         public IDictionary<string, object?> Outputs { get; set; } = new Dictionary<string, object?>();
+
+        /// <summary>The secure leaves the render passed as a placeholder (<see cref="Stacks.StackSettings.UndecryptedSecrets"/>).</summary>
+        public IReadOnlyCollection<string> UndecryptedSecrets { get; init; } = [];
 
         public static Capture Require() =>
             Current.Value ?? throw new InvalidOperationException("RenderStack runs only inside an evaluation started with RenderStack.Begin().");

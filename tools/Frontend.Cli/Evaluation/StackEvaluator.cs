@@ -35,7 +35,7 @@ internal static class StackEvaluator
             Environment.SetEnvironmentVariable(SecretKeysVariable, JsonText(writer => WriteArray(writer, settings.SecretKeys)));
             var (config, warnings) = ReadConfig(settings);
             var mocks = new RenderMocks();
-            var capture = RenderStack.Begin();
+            var capture = RenderStack.Begin(settings.UndecryptedSecrets);
             try
             {
                 await Deployment.TestAsync<RenderStack>(
@@ -99,7 +99,11 @@ internal static class StackEvaluator
     private static (StackConfig? Config, IReadOnlyList<ConfigProblem> Warnings) ReadConfig(StackSettings settings)
     {
         var prefix = settings.ProjectName + ":";
-        var loaded = StackConfigLoader.Load(key => settings.Config.GetValueOrDefault(prefix + key));
+        var loaded = StackConfigLoader.Load(
+            key => settings.Config.GetValueOrDefault(prefix + key),
+            presentKeys: [],
+            settings.SecretKeys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Select(k => k[prefix.Length..]),
+            settings.UndecryptedSecrets);
         if (loaded.Config is null)
         {
             return (null, []);

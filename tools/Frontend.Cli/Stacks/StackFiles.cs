@@ -13,7 +13,7 @@ namespace Frontend.Cli.Stacks;
 /// </summary>
 internal static class StackFiles
 {
-    public const string SecretPlaceholder = "[secret: not decrypted offline]";
+    public const string SecretPlaceholder = Frontend.Infra.Configuration.SecretRules.OfflinePlaceholder;
 
     /// <summary>The folder holding Pulumi.yaml: <paramref name="start"/> or the nearest one above it.</summary>
     public static string FindProjectDirectory(string start)
@@ -47,13 +47,14 @@ internal static class StackFiles
         var config = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var secrets = new SortedSet<string>(StringComparer.Ordinal);
         var declaredWithoutDefault = new SortedSet<string>(StringComparer.Ordinal);
+        var leaves = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var (key, value) in Entries(project, "config", projectFile))
         {
             var qualified = Qualify(key, projectName);
             var ownKey = qualified.StartsWith(projectName + ":", StringComparison.Ordinal);
             if (ProjectDefault(value, ownKey) is { } effective)
             {
-                Set(config, secrets, qualified, effective);
+                Set(config, secrets, leaves, qualified, effective);
             }
             else
             {
@@ -63,7 +64,7 @@ internal static class StackFiles
 
         foreach (var (key, value) in Entries(ReadMapping(stackFile), "config", stackFile))
         {
-            Set(config, secrets, Qualify(key, projectName), value);
+            Set(config, secrets, leaves, Qualify(key, projectName), value);
         }
 
         // Pulumi refuses to run a stack that leaves a key the project declares without a default unset.
@@ -75,7 +76,11 @@ internal static class StackFiles
                 $"{projectFile} declares {(missing.Count == 1 ? "it" : "them")} without a default; set {(missing.Count == 1 ? "it" : "them")} in {stackFile}.");
         }
 
-        return new StackSettings(projectName, stack, config, [.. secrets]);
+        var prefix = projectName + ":";
+        return new StackSettings(projectName, stack, config, [.. secrets])
+        {
+            UndecryptedSecrets = [.. leaves.Where(leaf => leaf.StartsWith(prefix, StringComparison.Ordinal)).Select(leaf => leaf[prefix.Length..])],
+        };
     }
 
     private static string Qualify(string key, string projectName) => key.Contains(':', StringComparison.Ordinal) ? key : $"{projectName}:{key}";
@@ -101,12 +106,14 @@ internal static class StackFiles
         return Child(declaration, "value") ?? Child(declaration, "default");
     }
 
-    private static void Set(SortedDictionary<string, string> config, SortedSet<string> secrets, string key, YamlNode value)
+    private static void Set(SortedDictionary<string, string> config, SortedSet<string> secrets, SortedSet<string> leaves, string key, YamlNode value)
     {
+        // A key set again (stack over project) forgets the earlier value's secret leaves.
+        leaves.RemoveWhere(leaf => leaf == key || leaf.StartsWith(key + ".", StringComparison.Ordinal) || leaf.StartsWith(key + "[", StringComparison.Ordinal));
         config[key] = value switch
         {
             YamlScalarNode scalar => scalar.Value ?? "",
-            _ => ToJson(value, key, secrets, depth: 0) switch
+            _ => ToJson(value, key, key, secrets, leaves, depth: 0) switch
             {
                 JsonValue secret when secret.TryGetValue<string>(out var placeholder) => placeholder,
                 var structured => structured?.ToJsonString() ?? "",
@@ -118,7 +125,8 @@ internal static class StackFiles
     private const int MaxDepth = 256;
 
     /// <summary>YAML to JSON the way Pulumi types config: plain scalars become booleans and numbers, quoted ones stay strings.</summary>
-    private static JsonNode? ToJson(YamlNode node, string key, ISet<string> secrets, int depth)
+    /// <param name="path">Where <paramref name="node"/> sits, as <c>pulumi config set --path</c> writes it, with the namespace.</param>
+    private static JsonNode? ToJson(YamlNode node, string key, string path, ISet<string> secrets, ISet<string> leaves, int depth)
     {
         if (depth > MaxDepth)
         {
@@ -127,9 +135,9 @@ internal static class StackFiles
 
         return node switch
         {
-            YamlMappingNode map when map.Children.Count == 1 && Child(map, "secure") is YamlScalarNode => Secret(key, secrets),
-            YamlMappingNode map => new JsonObject(map.Children.Select(kv => KeyValuePair.Create(KeyText(kv.Key, key), ToJson(kv.Value, key, secrets, depth + 1)))),
-            YamlSequenceNode list => new JsonArray([.. list.Children.Select(item => ToJson(item, key, secrets, depth + 1))]),
+            YamlMappingNode map when map.Children.Count == 1 && Child(map, "secure") is YamlScalarNode => Secret(key, path, secrets, leaves),
+            YamlMappingNode map => new JsonObject(map.Children.Select(kv => KeyValuePair.Create(KeyText(kv.Key, key), ToJson(kv.Value, key, $"{path}.{KeyText(kv.Key, key)}", secrets, leaves, depth + 1)))),
+            YamlSequenceNode list => new JsonArray([.. list.Children.Select((item, i) => ToJson(item, key, $"{path}[{i}]", secrets, leaves, depth + 1))]),
             YamlScalarNode { Style: ScalarStyle.Plain } plain => Plain(plain.Value ?? ""),
             YamlScalarNode quoted => JsonValue.Create(quoted.Value ?? ""),
             _ => throw new StackFileException($"Config '{key}' holds a YAML node of an unsupported kind ({node.NodeType})."),
@@ -141,9 +149,10 @@ internal static class StackFiles
         ? text
         : throw new StackFileException($"Config '{context}' has a key that is not a plain string (a {key.NodeType} at line {key.Start.Line}); write the key as text.");
 
-    private static JsonValue Secret(string key, ISet<string> secrets)
+    private static JsonValue Secret(string key, string path, ISet<string> secrets, ISet<string> leaves)
     {
         secrets.Add(key);
+        leaves.Add(path);
         return JsonValue.Create(SecretPlaceholder);
     }
 

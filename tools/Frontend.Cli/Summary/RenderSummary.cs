@@ -39,11 +39,28 @@ internal static class RenderSummary
         WriteMirroring(text, virtualService);
         WritePolicies(text, virtualService, destinationRule, manifests);
         WriteList(text, "Secure defaults overridden", OverriddenSecureDefaults(evaluation.Config, evaluation.Settings.StackName));
-        WriteList(text, "Config warnings", evaluation.Warnings.Select(warning => warning.ToString()));
-        WriteList(text, "Secrets", evaluation.Settings.SecretKeys.Select(key => $"{key}: a secure value, shown as \"{StackFiles.SecretPlaceholder}\" (secrets are not decrypted offline)"));
+        WriteList(text, "Config warnings", evaluation.Warnings.Where(p => p.Severity == ProblemSeverity.Warning).Select(warning => warning.ToString()));
+        WriteList(text, "Secrets", Secrets(evaluation));
         WriteAnalysis(text, analysed);
         Line(text, $"Wrote {StackAnalysis.Plural(manifests.Count, "file")} to {outDirectory} (kubectl apply -f {outDirectory} --recursive)");
         return text.ToString();
+    }
+
+    /// <summary>
+    /// Each secret key, and each secure value whose format a rule would have checked: offline the rule saw only the
+    /// placeholder, so it neither passed nor refused the value; <c>pulumi preview</c> checks the decrypted one.
+    /// </summary>
+    private static IEnumerable<string> Secrets(Evaluation.StackEvaluation evaluation)
+    {
+        foreach (var key in evaluation.Settings.SecretKeys)
+        {
+            yield return $"{key}: a secure value, shown as \"{StackFiles.SecretPlaceholder}\" (secrets are not decrypted offline)";
+        }
+
+        foreach (var notChecked in evaluation.Warnings.Where(p => p.Severity == ProblemSeverity.NotCheckedOffline))
+        {
+            yield return $"{notChecked.Path}: format not checked offline (rule: {notChecked.Rule}); pulumi preview checks the decrypted value";
+        }
     }
 
     /// <summary>A protected or retained resource, and what each option does when a change would delete it.</summary>
@@ -293,7 +310,8 @@ internal static class RenderSummary
 
     /// <summary>The route that carries the weighted split: the last one without a match, as the program writes it.</summary>
     private static IReadOnlyDictionary<string, object?>? WeightedRoute(Manifest? virtualService) =>
-        virtualService?.Body.MapAt("spec").MapsAt("http").LastOrDefault(route => !route.ContainsKey("match"));
+        virtualService?.Body.MapAt("spec").MapsAt("http").LastOrDefault(route => !route.ContainsKey("match"))
+        ?? virtualService?.Body.MapAt("spec").MapsAt("tcp").LastOrDefault(route => !route.ContainsKey("match"));
 
     private static string SubsetOf(IReadOnlyDictionary<string, object?> destination) =>
         destination.MapAt("destination").TextAt("subset") ?? destination.MapAt("destination").TextAt("host") ?? "(no destination)";
