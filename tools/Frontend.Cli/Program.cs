@@ -1,1 +1,2 @@
+Frontend.Cli.JitProfile.Start();
 return await Frontend.Cli.CommandLine.RunAsync(args, Console.Out, Console.Error);
