@@ -18,7 +18,7 @@ internal static class Routes
     {
         foreach (var match in args.Routing.Matches)
         {
-            yield return Route(args, match.Name, [Destination(args, match.Version, weight: null)], Match(match), mirrored: false);
+            yield return Route(args, match.Name, [Destination(args, match.Version, weight: null)], FromRouting<VirtualServiceSpecHttpMatchArgs>(args, Match(match)), mirrored: false);
         }
 
         var weightedVersions = args.Versions.Where(v => v.Weight > 0).ToList();
@@ -54,11 +54,12 @@ internal static class Routes
     };
 
     /// <param name="mirrored">The split's routes (sticky and weighted) carry the mirror; the testers' routes do not.</param>
-    private static VirtualServiceSpecHttpArgs Route(TrafficSplitArgs args, string name, ImmutableArray<VirtualServiceSpecHttpRouteArgs> destinations, VirtualServiceSpecHttpMatchArgs? match, bool mirrored) => new()
+    /// <param name="match">A tester's match comes from <c>frontend:routing</c> (and is a secret when that key is); a sticky route's does not.</param>
+    private static VirtualServiceSpecHttpArgs Route(TrafficSplitArgs args, string name, ImmutableArray<VirtualServiceSpecHttpRouteArgs> destinations, Input<VirtualServiceSpecHttpMatchArgs>? match, bool mirrored) => new()
     {
         Name = name,
         Mirrors = mirrored && args.Routing.Mirror is { } mirror ? [FromRouting<VirtualServiceSpecHttpMirrorsArgs>(args, Mirror(args, mirror))!] : null!,
-        Match = match is null ? null! : [FromRouting<VirtualServiceSpecHttpMatchArgs>(args, match)!],
+        Match = match is null ? null! : [match],
         Route = [.. destinations],
         Timeout = FromRouting(args, Optional.Of(args.Routing.Timeout)),
         Retries = FromRouting(args, Optional.Block(args.Routing.Retries, retries => new VirtualServiceSpecHttpRetriesArgs

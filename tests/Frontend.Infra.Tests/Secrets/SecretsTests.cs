@@ -69,6 +69,20 @@ public sealed class SecretsTests
     }
 
     [Fact]
+    public async Task Routes_SecretRoutingKey_LeavesTheStickyRoutesReadable()
+    {
+        var sticky = false;
+        await Deployment.TestAsync(new RecordingMocks(), new TestOptions { ProjectName = "frontend", StackName = "dev" }, async () =>
+        {
+            var args = SplitArgs(routingIsSecret: true) with { Routing = new RoutingConfig(), Stickiness = new StickinessConfig() };
+            sticky = await Output.IsSecretAsync(Routes.For(args).First().Match.ToOutput());
+        });
+
+        // The cookie routes come from frontend:stickiness, not from the secret routing key.
+        Assert.False(sticky);
+    }
+
+    [Fact]
     public async Task Routes_PlainRoutingKey_PassesNothingAsASecret()
     {
         var secrecy = await SecrecyOfRoutesAsync(routingIsSecret: false);
