@@ -1,43 +1,12 @@
 using Frontend.Analysis.Manifests;
 using Frontend.Analysis.Mesh;
 using Frontend.Analysis.Yaml;
+using static Frontend.Analysis.Tests.Support.MeshYaml;
 
 namespace Frontend.Analysis.Tests.Mesh;
 
 public sealed class MeshAnalyzerTests
 {
-    private const string Service = """
-        apiVersion: v1
-        kind: Service
-        metadata:
-          name: frontend
-          namespace: shop
-        spec:
-          selector:
-            app: frontend
-          ports:
-            - name: http
-              port: 80
-              targetPort: 8080
-        """;
-
-    private const string DestinationRule = """
-        apiVersion: networking.istio.io/v1
-        kind: DestinationRule
-        metadata:
-          name: frontend
-          namespace: shop
-        spec:
-          host: frontend
-          subsets:
-            - name: v1
-              labels:
-                version: v1
-            - name: v2
-              labels:
-                version: v2
-        """;
-
     // Bound to an ingress gateway as well as the sidecars, so the consistent canary has a split external traffic gets too (FRT0001).
     private const string VirtualService = """
         apiVersion: networking.istio.io/v1
@@ -231,27 +200,7 @@ public sealed class MeshAnalyzerTests
         string[]? deploymentVersions = null,
         string deploymentNamespace = "shop")
     {
-        var deployments = (deploymentVersions ?? ["v1", "v2"]).Select(version => $"""
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata:
-              name: frontend-{version}
-              namespace: {deploymentNamespace}
-            spec:
-              selector:
-                matchLabels:
-                  app: frontend
-                  version: {version}
-              template:
-                metadata:
-                  labels:
-                    app: frontend
-                    version: {version}
-                spec:
-                  containers:
-                    - name: frontend
-                      image: registry.example/frontend:1.0.0
-            """);
+        var deployments = (deploymentVersions ?? ["v1", "v2"]).Select(version => Deployment(version, deploymentNamespace));
         return deployments.Append(service).Append(destinationRule).Append(virtualService)
             .SelectMany(yaml => ManifestYaml.Read(yaml))
             .ToList();

@@ -1,43 +1,14 @@
 using Frontend.Analysis.Manifests;
 using Frontend.Analysis.Mesh;
+using Frontend.Analysis.Tests.Support;
 using Frontend.Analysis.Yaml;
+using static Frontend.Analysis.Tests.Support.MeshYaml;
 
 namespace Frontend.Analysis.Tests.Mesh;
 
 public sealed class SplitNotAppliedAtIngressTests
 {
     private const string Prefix = "Warning [FRT0001] (VirtualService shop/frontend) External traffic through an ingress gateway that routes to frontend.shop.svc.cluster.local without subsets is spread by ready pods: ";
-
-    private const string Service = """
-        apiVersion: v1
-        kind: Service
-        metadata:
-          name: frontend
-          namespace: shop
-        spec:
-          selector:
-            app: frontend
-          ports:
-            - name: http
-              port: 80
-        """;
-
-    private const string DestinationRule = """
-        apiVersion: networking.istio.io/v1
-        kind: DestinationRule
-        metadata:
-          name: frontend
-          namespace: shop
-        spec:
-          host: frontend
-          subsets:
-            - name: v1
-              labels:
-                version: v1
-            - name: v2
-              labels:
-                version: v2
-        """;
 
     private const string NinetyTen = """
         - destination:
@@ -226,31 +197,8 @@ public sealed class SplitNotAppliedAtIngressTests
             """;
     }
 
-    private static IReadOnlyList<Manifest> Deployment(string version, int? replicas)
-    {
-        var count = replicas is null ? "" : $"\n  replicas: {replicas}";
-        return ManifestYaml.Read($"""
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata:
-              name: frontend-{version}
-              namespace: shop
-            spec:{count}
-              selector:
-                matchLabels:
-                  app: frontend
-                  version: {version}
-              template:
-                metadata:
-                  labels:
-                    app: frontend
-                    version: {version}
-                spec:
-                  containers:
-                    - name: frontend
-                      image: registry.example/frontend:1.0.0
-            """);
-    }
+    private static IReadOnlyList<Manifest> Deployment(string version, int? replicas) =>
+        ManifestYaml.Read(MeshYaml.Deployment(version, replicas: replicas));
 
     private static IReadOnlyList<Manifest> Autoscaler(string deployment, int? minReplicas, string ns = "shop")
     {
