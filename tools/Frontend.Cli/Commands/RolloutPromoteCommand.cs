@@ -24,12 +24,9 @@ internal static class RolloutPromoteCommand
         var decision = RolloutDecision.BeforeMetrics(stack.Plan);
         if (decision is null)
         {
-            var address = stack.PrometheusAddress(arguments);
-            var time = RolloutStack.EvaluationTime(arguments, clock);
             try
             {
-                using var prometheus = new PrometheusClient(address, Environment.GetEnvironmentVariable(PrometheusClient.TokenVariable));
-                analysis = await CanaryAnalysis.RunAsync(stack.Plan, stack.AppName, prometheus, time);
+                analysis = await stack.AnalyzeAsync(arguments, clock);
                 decision = RolloutDecision.FromAnalysis(stack.Plan, analysis);
             }
             catch (PrometheusException e)

@@ -55,8 +55,29 @@ internal sealed partial record RolloutStack(string Name, string ProjectName, str
         return new RolloutStack(stack, settings.ProjectName, stackFile, config, new RolloutPlan(plan, config.Versions, config.Namespace.Name));
     }
 
+    /// <summary>The plan's checks at --time (or now), against --prometheus (or the plan's address).</summary>
+    /// <exception cref="PrometheusException">Prometheus could not answer.</exception>
+    public async Task<AnalysisResult> AnalyzeAsync(Arguments arguments, TimeProvider clock)
+    {
+        var address = PrometheusAddress(arguments);
+        var time = EvaluationTime(arguments, clock);
+        using var prometheus = new PrometheusClient(address, Environment.GetEnvironmentVariable(PrometheusClient.TokenVariable));
+        return await CanaryAnalysis.RunAsync(Plan, AppName, prometheus, time);
+    }
+
+    public StackFileEditor OpenEditor() => StackFileEditor.Open(StackFile, ProjectName);
+
+    /// <summary>Writes the decision's weights into the stack file; nothing when they do not change.</summary>
+    public void Write(StackFileEditor editor, RolloutDecision decision)
+    {
+        if (decision.Writes)
+        {
+            editor.Write(decision.Weights!.ToDictionary(w => w.Version, w => w.After, StringComparer.Ordinal), ProjectName);
+        }
+    }
+
     /// <summary>--prometheus wins over the plan's address; with neither, the command cannot look.</summary>
-    public Uri PrometheusAddress(Arguments arguments)
+    private Uri PrometheusAddress(Arguments arguments)
     {
         var (text, source) = arguments.Option(PrometheusOption) is { } flag
             ? (flag, $"--{PrometheusOption}")
@@ -76,7 +97,7 @@ internal sealed partial record RolloutStack(string Name, string ProjectName, str
     }
 
     /// <summary>--time as RFC 3339 (2025-01-15T12:00:00Z) or Unix seconds; now when absent.</summary>
-    public static DateTimeOffset EvaluationTime(Arguments arguments, TimeProvider clock)
+    private static DateTimeOffset EvaluationTime(Arguments arguments, TimeProvider clock)
     {
         if (arguments.Option(TimeOption) is not { } text)
         {
@@ -92,17 +113,6 @@ internal sealed partial record RolloutStack(string Name, string ProjectName, str
         return Rfc3339().IsMatch(text) && DateTimeOffset.TryParse(text.ToUpperInvariant(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
             ? time
             : throw new UsageException($"--{TimeOption} {text}: not a time; give RFC 3339 with an offset (2025-01-15T12:00:00Z) or Unix seconds (1736942400)");
-    }
-
-    public StackFileEditor OpenEditor() => StackFileEditor.Open(StackFile, ProjectName);
-
-    /// <summary>Writes the decision's weights into the stack file; nothing when they do not change.</summary>
-    public void Write(StackFileEditor editor, RolloutDecision decision)
-    {
-        if (decision.Writes)
-        {
-            editor.Write(decision.Weights!.ToDictionary(w => w.Version, w => w.After, StringComparer.Ordinal), ProjectName);
-        }
     }
 
     [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$", RegexOptions.CultureInvariant)]

@@ -16,15 +16,12 @@ internal static class RolloutStatusCommand
             return ExitCodes.Failed;
         }
 
-        var address = stack.PrometheusAddress(arguments);
-        var time = RolloutStack.EvaluationTime(arguments, clock);
         AnalysisResult? analysis = null;
         string? problem = null;
         RolloutDecision decision;
         try
         {
-            using var prometheus = new PrometheusClient(address, Environment.GetEnvironmentVariable(PrometheusClient.TokenVariable));
-            analysis = await CanaryAnalysis.RunAsync(stack.Plan, stack.AppName, prometheus, time);
+            analysis = await stack.AnalyzeAsync(arguments, clock);
             decision = RolloutDecision.FromAnalysis(stack.Plan, analysis);
         }
         catch (PrometheusException e)
