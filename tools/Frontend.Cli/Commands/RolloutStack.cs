@@ -21,9 +21,7 @@ internal sealed partial record RolloutStack(string Name, string ProjectName, str
     public static async Task<RolloutStack?> LoadAsync(Arguments arguments, TextWriter stderr)
     {
         var stack = arguments.Positional(0);
-        var projectDirectory = arguments.Option(StackAnalysis.ProjectDirectoryOption) is { } given
-            ? StackAnalysis.ExistingDirectory(given, StackAnalysis.ProjectDirectoryOption)
-            : StackFiles.FindProjectDirectory(Environment.CurrentDirectory);
+        var projectDirectory = StackAnalysis.ProjectDirectory(arguments);
         var settings = StackFiles.Load(projectDirectory, stack);
         var prefix = settings.ProjectName + ":";
         var loaded = StackConfigLoader.Load(

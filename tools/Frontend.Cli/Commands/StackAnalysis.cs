@@ -14,10 +14,7 @@ internal static class StackAnalysis
     /// <summary>Null when the program refused the config; the reasons are then written to <paramref name="stderr"/>.</summary>
     public static async Task<AnalysedStack?> RunAsync(Arguments arguments, string stack, TextWriter stderr)
     {
-        var projectDirectory = arguments.Option(ProjectDirectoryOption) is { } given
-            ? ExistingDirectory(given, ProjectDirectoryOption)
-            : StackFiles.FindProjectDirectory(Environment.CurrentDirectory);
-        var settings = StackFiles.Load(projectDirectory, stack);
+        var settings = StackFiles.Load(ProjectDirectory(arguments), stack);
         var bundlePath = arguments.Option(CrdsOption);
         var bundle = bundlePath is null ? null : LoadBundle(bundlePath);
 
@@ -39,6 +36,12 @@ internal static class StackAnalysis
         return new AnalysedStack(evaluation, findings, bundlePath);
     }
 
+    /// <summary>--project-dir, or else the folder holding Pulumi.yaml: the current one or the nearest above it.</summary>
+    public static string ProjectDirectory(Arguments arguments) =>
+        arguments.Option(ProjectDirectoryOption) is { } given
+            ? ExistingDirectory(given, ProjectDirectoryOption)
+            : StackFiles.FindProjectDirectory(Environment.CurrentDirectory);
+
     public static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
     private static CrdSchemaBundle LoadBundle(string path)
@@ -54,6 +57,6 @@ internal static class StackAnalysis
             : throw new UsageException($"--{CrdsOption} {path}: the file defines no CustomResourceDefinition");
     }
 
-    public static string ExistingDirectory(string path, string option) =>
+    private static string ExistingDirectory(string path, string option) =>
         Directory.Exists(path) ? Path.GetFullPath(path) : throw new UsageException($"--{option} {path}: no such folder");
 }
