@@ -134,13 +134,14 @@ internal sealed class StackFileEditor
         var refuse = (string why) => new StackEditException($"{path}: {why}; the rollout tool changes only plain weight values it can find with certainty, so it wrote nothing. Set the weights by hand (pulumi config set --path 'versions[<i>].weight' <n>).");
         var config = Entry(root, "config", "the file", refuse) ?? throw refuse("it has no 'config' section");
         var key = $"{projectName}:versions";
-        var versions = Entry(config, key, "config", refuse)
-            ?? Entry(config, "versions", "config", refuse)
-            ?? throw refuse($"it sets no {key}");
-        if (Entry(config, "versions", "config", refuse) is not null && Entry(config, key, "config", refuse) is not null)
+        var qualified = Entry(config, key, "config", refuse);
+        var bare = Entry(config, "versions", "config", refuse);
+        if (qualified is not null && bare is not null)
         {
             throw refuse($"it sets both {key} and versions");
         }
+
+        var versions = qualified ?? bare ?? throw refuse($"it sets no {key}");
 
         var list = Follow(versions, key, refuse) as YamlSequence ?? throw refuse($"{key} is not a list of versions");
         if (list.Anchor is { } listAnchor)
