@@ -28,65 +28,66 @@ internal static class Verbs
         return root;
     }
 
-    private static Command Render(Func<Command, VerbRun, Func<ParseResult, CancellationToken, Task<int>>> wrap)
-    {
-        Argument<string>[] positionals = [Stack()];
-        Option<string>[] options =
+    private static Command Render(Func<Command, VerbRun, Func<ParseResult, CancellationToken, Task<int>>> wrap) => Verb(
+        "render",
+        "Analyse the stack, then write its manifests (one file per resource) and print a summary.",
+        [Stack()],
         [
             Option(RenderCommand.OutOption, "dir", "the folder to write the manifests into, in renderYamlToDirectory's layout; a render replaces it whole", required: true),
             Crds(),
             ProjectDirectory(),
-        ];
-        var command = Verb("render", "Analyse the stack, then write its manifests (one file per resource) and print a summary.", positionals, options);
-        command.SetAction(wrap(command, (parse, stdout, stderr, _) => RenderCommand.RunAsync(new Arguments(parse, positionals, options), stdout, stderr)));
-        return command;
-    }
+        ],
+        wrap,
+        (arguments, stdout, stderr, _) => RenderCommand.RunAsync(arguments, stdout, stderr));
 
     private static Command Analyze(Func<Command, VerbRun, Func<ParseResult, CancellationToken, Task<int>>> wrap)
     {
-        Argument<string>[] positionals = [Stack()];
-        Option<string>[] options = [Crds(), ProjectDirectory()];
-        var command = Verb("analyze", "Check the stack the way istioctl analyze would, offline; --crds adds schema validation.", positionals, options);
+        var command = Verb(
+            "analyze",
+            "Check the stack the way istioctl analyze would, offline; --crds adds schema validation.",
+            [Stack()],
+            [Crds(), ProjectDirectory()],
+            wrap,
+            (arguments, stdout, stderr, _) => AnalyzeCommand.RunAsync(arguments, stdout, stderr));
         command.Aliases.Add("analyse");
-        command.SetAction(wrap(command, (parse, stdout, stderr, _) => AnalyzeCommand.RunAsync(new Arguments(parse, positionals, options), stdout, stderr)));
         return command;
     }
 
-    private static Command Diff(Func<Command, VerbRun, Func<ParseResult, CancellationToken, Task<int>>> wrap)
-    {
-        Argument<string>[] positionals =
+    private static Command Diff(Func<Command, VerbRun, Func<ParseResult, CancellationToken, Task<int>>> wrap) => Verb(
+        "diff",
+        "Markdown diff of two rendered folders, resource by resource, for a pull-request comment or a job summary.",
         [
             new("before-dir") { Description = "a rendered folder: the manifests before the change" },
             new("after-dir") { Description = "a rendered folder: the manifests after the change" },
-        ];
-        Option<string>[] options = [Option(DiffCommand.TitleOption, "text", "the report's heading (default: Rendered manifests)")];
-        var command = Verb("diff", "Markdown diff of two rendered folders, resource by resource, for a pull-request comment or a job summary.", positionals, options);
-        command.SetAction(wrap(command, (parse, stdout, _, _) => DiffCommand.RunAsync(new Arguments(parse, positionals, options), stdout)));
-        return command;
-    }
+        ],
+        [Option(DiffCommand.TitleOption, "text", "the report's heading (default: Rendered manifests)")],
+        wrap,
+        (arguments, stdout, _, _) => DiffCommand.RunAsync(arguments, stdout));
 
     private static Command Rollout(Func<Command, VerbRun, Func<ParseResult, CancellationToken, Task<int>>> wrap)
     {
         var rollout = new Command("rollout", "Step the canary of the stack's rollout plan (frontend:rollout) by its checks against Istio's metrics in Prometheus.");
-
-        Argument<string>[] statusPositionals = [Stack()];
-        Option<string>[] statusOptions = MetricsOptions();
-        var status = Verb("status", "The canary's step, its checks against Istio's metrics, and what the next promote would decide.", statusPositionals, statusOptions);
-        status.SetAction(wrap(status, (parse, stdout, stderr, clock) => RolloutStatusCommand.RunAsync(new Arguments(parse, statusPositionals, statusOptions), stdout, stderr, clock)));
-
-        Argument<string>[] promotePositionals = [Stack()];
-        Option<string>[] promoteOptions = MetricsOptions();
-        var promote = Verb("promote", "Write the next step's weights into Pulumi.<stack>.yaml, or the rollback when a check fails.", promotePositionals, promoteOptions);
-        promote.SetAction(wrap(promote, (parse, stdout, stderr, clock) => RolloutPromoteCommand.RunAsync(new Arguments(parse, promotePositionals, promoteOptions), stdout, stderr, clock)));
-
-        Argument<string>[] rollbackPositionals = [Stack()];
-        Option<string>[] rollbackOptions = [ProjectDirectory()];
-        var rollback = Verb("rollback", "Write the rollback: the canary to 0, its share back to the stable versions.", rollbackPositionals, rollbackOptions);
-        rollback.SetAction(wrap(rollback, (parse, stdout, stderr, _) => RolloutRollbackCommand.RunAsync(new Arguments(parse, rollbackPositionals, rollbackOptions), stdout, stderr)));
-
-        rollout.Subcommands.Add(status);
-        rollout.Subcommands.Add(promote);
-        rollout.Subcommands.Add(rollback);
+        rollout.Subcommands.Add(Verb(
+            "status",
+            "The canary's step, its checks against Istio's metrics, and what the next promote would decide.",
+            [Stack()],
+            MetricsOptions(),
+            wrap,
+            RolloutStatusCommand.RunAsync));
+        rollout.Subcommands.Add(Verb(
+            "promote",
+            "Write the next step's weights into Pulumi.<stack>.yaml, or the rollback when a check fails.",
+            [Stack()],
+            MetricsOptions(),
+            wrap,
+            RolloutPromoteCommand.RunAsync));
+        rollout.Subcommands.Add(Verb(
+            "rollback",
+            "Write the rollback: the canary to 0, its share back to the stable versions.",
+            [Stack()],
+            [ProjectDirectory()],
+            wrap,
+            (arguments, stdout, stderr, _) => RolloutRollbackCommand.RunAsync(arguments, stdout, stderr)));
         return rollout;
     }
 
@@ -97,7 +98,14 @@ internal static class Verbs
         ProjectDirectory(),
     ];
 
-    private static Command Verb(string name, string description, Argument<string>[] positionals, Option<string>[] options)
+    /// <summary>A verb whose work reads its values through <see cref="Arguments"/> over exactly these positionals and options.</summary>
+    private static Command Verb(
+        string name,
+        string description,
+        Argument<string>[] positionals,
+        Option<string>[] options,
+        Func<Command, VerbRun, Func<ParseResult, CancellationToken, Task<int>>> wrap,
+        Func<Arguments, TextWriter, TextWriter, TimeProvider, Task<int>> run)
     {
         var command = new Command(name, description);
         foreach (var positional in positionals)
@@ -110,6 +118,7 @@ internal static class Verbs
             command.Options.Add(option);
         }
 
+        command.SetAction(wrap(command, (parse, stdout, stderr, clock) => run(new Arguments(parse, positionals, options), stdout, stderr, clock)));
         return command;
     }
 
