@@ -23,7 +23,7 @@ public sealed class RolloutCommandTests : IDisposable
         Assert.Equal(5, run.ExitCode);
         Assert.StartsWith($"error: Prometheus at {closed} is unreachable: Connection refused", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("Decision: **no decision, nothing written** (exit code 5)", run.Stdout, StringComparison.Ordinal);
-        Assert.Equal(stackFile, StackFile(project));
+        Assert.Equal(stackFile, RolloutStacks.Read(project));
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class RolloutCommandTests : IDisposable
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Decision: **complete, nothing to promote** (exit code 0): v2 is at 100%, the plan's last step (100%): nothing to promote.", run.Stdout, StringComparison.Ordinal);
-        Assert.Equal(stackFile, StackFile(project));
+        Assert.Equal(stackFile, RolloutStacks.Read(project));
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class RolloutCommandTests : IDisposable
 
         var run = await CliRun.Of("rollout", "promote", RolloutStacks.Stack, "--project-dir", project);
 
-        Assert.Equal((0, stackFile), (run.ExitCode, StackFile(project)));
+        Assert.Equal((0, stackFile), (run.ExitCode, RolloutStacks.Read(project)));
         Assert.Contains("Decision: **held at 0%, nothing to promote** (exit code 0): v2 has weight 0 (rolled back, or not started), so it has no traffic to judge; promote never restarts it.", run.Stdout, StringComparison.Ordinal);
     }
 
@@ -59,7 +59,7 @@ public sealed class RolloutCommandTests : IDisposable
         var run = await CliRun.Of("rollout", "rollback", RolloutStacks.Stack, "--project-dir", project);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal(RolloutStacks.TwoVersions("healthy", v1Weight: 100, v2Weight: 0), StackFile(project));
+        Assert.Equal(RolloutStacks.TwoVersions("healthy", v1Weight: 100, v2Weight: 0), RolloutStacks.Read(project));
     }
 
     [Fact]
@@ -170,6 +170,4 @@ public sealed class RolloutCommandTests : IDisposable
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
-
-    private static string StackFile(string project) => File.ReadAllText(Path.Combine(project, $"Pulumi.{RolloutStacks.Stack}.yaml"));
 }

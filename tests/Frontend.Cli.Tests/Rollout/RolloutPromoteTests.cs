@@ -20,7 +20,7 @@ public sealed class RolloutPromoteTests(PrometheusServer prometheus) : IDisposab
         var run = await Promote(project);
 
         Assert.Equal((0, ""), (run.ExitCode, run.Stderr));
-        Assert.Equal(RolloutStacks.TwoVersions("healthy", v1Weight: 75, v2Weight: 25), StackFile(project));
+        Assert.Equal(RolloutStacks.TwoVersions("healthy", v1Weight: 75, v2Weight: 25), RolloutStacks.Read(project));
     }
 
     [PrometheusFact]
@@ -79,7 +79,7 @@ public sealed class RolloutPromoteTests(PrometheusServer prometheus) : IDisposab
 
         Assert.Equal(4, run.ExitCode);
         Assert.Contains("Decision: **roll back v2 to 0%** (exit code 4): v2 failed: success-rate 90% is not at least 99%.", run.Stdout, StringComparison.Ordinal);
-        Assert.Equal(RolloutStacks.TwoVersions("erroring", v1Weight: 100, v2Weight: 0), StackFile(project));
+        Assert.Equal(RolloutStacks.TwoVersions("erroring", v1Weight: 100, v2Weight: 0), RolloutStacks.Read(project));
     }
 
     [PrometheusFact]
@@ -91,7 +91,7 @@ public sealed class RolloutPromoteTests(PrometheusServer prometheus) : IDisposab
 
         Assert.Equal(4, run.ExitCode);
         Assert.Contains("Decision: **roll back v2 to 0%** (exit code 4): v2 failed: p99-latency 2477.5 ms is not at most 500 ms.", run.Stdout, StringComparison.Ordinal);
-        Assert.Equal(RolloutStacks.TwoVersions("slow", v1Weight: 100, v2Weight: 0), StackFile(project));
+        Assert.Equal(RolloutStacks.TwoVersions("slow", v1Weight: 100, v2Weight: 0), RolloutStacks.Read(project));
     }
 
     [PrometheusFact]
@@ -104,7 +104,7 @@ public sealed class RolloutPromoteTests(PrometheusServer prometheus) : IDisposab
 
         Assert.Equal(3, run.ExitCode);
         Assert.Contains("Decision: **wait, nothing written** (exit code 3): v2 served 20 requests in the last 5m, fewer than the 100 needed to judge it: wait for more traffic.", run.Stdout, StringComparison.Ordinal);
-        Assert.Equal(stackFile, StackFile(project));
+        Assert.Equal(stackFile, RolloutStacks.Read(project));
     }
 
     [PrometheusFact]
@@ -119,7 +119,7 @@ public sealed class RolloutPromoteTests(PrometheusServer prometheus) : IDisposab
         Assert.Equal(
             $"error: Prometheus at {prometheus.Address} refused the query (HTTP 400, bad_data: invalid parameter \"query\": 1:71: parse error: unclosed left parenthesis): sum(rate(istio_requests_total{{destination_workload=\"frontend-v2\"}}[5m])\n",
             run.Stderr);
-        Assert.Equal(stackFile, StackFile(project));
+        Assert.Equal(stackFile, RolloutStacks.Read(project));
     }
 
     [PrometheusFact]
@@ -143,7 +143,7 @@ public sealed class RolloutPromoteTests(PrometheusServer prometheus) : IDisposab
         var run = await Promote(project);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal(RolloutStacks.TwoVersions("healthy", v1Weight: 75, v2Weight: 25), StackFile(project));
+        Assert.Equal(RolloutStacks.TwoVersions("healthy", v1Weight: 75, v2Weight: 25), RolloutStacks.Read(project));
     }
 
     [PrometheusFact]
@@ -174,7 +174,7 @@ public sealed class RolloutPromoteTests(PrometheusServer prometheus) : IDisposab
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Next promote would decide: **promote v2 from 10% to 25% (step 2 of 4)** (exit code 0)", run.Stdout, StringComparison.Ordinal);
-        Assert.Equal(stackFile, StackFile(project));
+        Assert.Equal(stackFile, RolloutStacks.Read(project));
     }
 
     [PrometheusFact]
@@ -185,7 +185,7 @@ public sealed class RolloutPromoteTests(PrometheusServer prometheus) : IDisposab
 
         var run = await CliRun.Of("rollout", "status", RolloutStacks.Stack, "--prometheus", prometheus.Address.ToString(), "--time", Time, "--project-dir", project);
 
-        Assert.Equal((0, stackFile), (run.ExitCode, StackFile(project)));
+        Assert.Equal((0, stackFile), (run.ExitCode, RolloutStacks.Read(project)));
         Assert.Contains("Next promote would decide: **roll back v2 to 0%** (exit code 4)", run.Stdout, StringComparison.Ordinal);
     }
 
@@ -201,6 +201,4 @@ public sealed class RolloutPromoteTests(PrometheusServer prometheus) : IDisposab
 
     private Task<CliRun> Promote(string project) =>
         CliRun.Of("rollout", "promote", RolloutStacks.Stack, "--prometheus", prometheus.Address.ToString(), "--time", Time, "--project-dir", project);
-
-    private static string StackFile(string project) => File.ReadAllText(Path.Combine(project, $"Pulumi.{RolloutStacks.Stack}.yaml"));
 }

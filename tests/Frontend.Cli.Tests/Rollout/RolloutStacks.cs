@@ -29,6 +29,9 @@ internal static class RolloutStacks
         {analysis}
         """;
 
+    /// <summary>The stack file as it now is in <paramref name="project"/>, to compare with what a test wrote.</summary>
+    public static string Read(string project) => File.ReadAllText(Path.Combine(project, $"Pulumi.{Stack}.yaml"));
+
     /// <summary>A plan's own check, indented to sit under analysis.</summary>
     public static string Check(string name, string query, double threshold, string direction) => $"""
               checks:
