@@ -63,6 +63,29 @@ public sealed class RolloutCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Rollback_TestersCookieValueIsASecret_WritesTheRollbackWithoutCheckingTheSecretsFormat()
+    {
+        // Offline, a secure value arrives as a placeholder whose format cannot be checked: render accepts it, and so must rollout.
+        const string SecretTesters = """
+              frontend:routing:
+                matches:
+                  - name: testers
+                    cookie:
+                      name: canary
+                      value:
+                        secure: AAABAKx1c2VyLXNlY3JldA==
+                    version: v2
+            """;
+        var project = _temp.WriteProject(RolloutStacks.Stack, RolloutStacks.TwoVersions("healthy", v1Weight: 75, v2Weight: 25) + SecretTesters);
+
+        var run = await CliRun.Of("rollout", "rollback", RolloutStacks.Stack, "--project-dir", project);
+
+        Assert.Equal("", run.Stderr);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(RolloutStacks.TwoVersions("healthy", v1Weight: 100, v2Weight: 0) + SecretTesters, RolloutStacks.Read(project));
+    }
+
+    [Fact]
     public async Task Promote_StackWithoutPlan_ExitsOneWithTheFix()
     {
         var project = _temp.WriteProject("dev", StackYaml.TwoVersions());

@@ -23,11 +23,7 @@ internal sealed partial record RolloutStack(string Name, string ProjectName, str
         var stack = arguments.Positional(0);
         var projectDirectory = StackAnalysis.ProjectDirectory(arguments);
         var settings = StackFiles.Load(projectDirectory, stack);
-        var prefix = settings.ProjectName + ":";
-        var loaded = StackConfigLoader.Load(
-            key => settings.Config.GetValueOrDefault(prefix + key),
-            settings.Config.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Select(k => k[prefix.Length..]),
-            settings.SecretKeys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Select(k => k[prefix.Length..]));
+        var loaded = settings.LoadConfig();
         var problems = loaded.Config is null ? loaded.Problems : StackConfigValidator.Validate(loaded.Config, stack);
         var errors = problems.Where(p => p.IsError).ToList();
         if (errors.Count > 0 || loaded.Config is null)

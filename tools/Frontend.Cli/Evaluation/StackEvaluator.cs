@@ -98,12 +98,7 @@ internal static class StackEvaluator
     /// </summary>
     private static (StackConfig? Config, IReadOnlyList<ConfigProblem> Warnings) ReadConfig(StackSettings settings)
     {
-        var prefix = settings.ProjectName + ":";
-        var loaded = StackConfigLoader.Load(
-            key => settings.Config.GetValueOrDefault(prefix + key),
-            presentKeys: [],
-            settings.SecretKeys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Select(k => k[prefix.Length..]),
-            settings.UndecryptedSecrets);
+        var loaded = settings.LoadConfig();
         if (loaded.Config is null)
         {
             return (null, []);

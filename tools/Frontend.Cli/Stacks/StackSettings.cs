@@ -1,3 +1,5 @@
+using Frontend.Infra.Configuration;
+
 namespace Frontend.Cli.Stacks;
 
 /// <summary>
@@ -15,4 +17,16 @@ internal sealed record StackSettings(
     /// (<c>routing.matches[0].cookie.value</c>): the program leaves their format unchecked, and says so.
     /// </summary>
     public IReadOnlyList<string> UndecryptedSecrets { get; init; } = [];
+
+    /// <summary>
+    /// The stack's config bound as the program binds it, with the keys it sets, the keys that are secret and
+    /// the secure leaves that could not be decrypted offline: every tool that reads a stack reads it this way.
+    /// </summary>
+    public LoadedConfig LoadConfig()
+    {
+        var prefix = ProjectName + ":";
+        IEnumerable<string> Own(IEnumerable<string> keys) =>
+            keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Select(k => k[prefix.Length..]);
+        return StackConfigLoader.Load(key => Config.GetValueOrDefault(prefix + key), Own(Config.Keys), Own(SecretKeys), UndecryptedSecrets);
+    }
 }
