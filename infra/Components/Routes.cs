@@ -108,14 +108,11 @@ internal static class Routes
         Percentage = new VirtualServiceSpecHttpMirrorsPercentageArgs { Value = mirror.Percent },
     };
 
-    private static VirtualServiceSpecHttpMatchArgs Match(MatchRouteConfig route) => new()
+    private static VirtualServiceSpecHttpMatchArgs Match(MatchRouteConfig route) => route switch
     {
-        Headers = route switch
-        {
-            { Header: { } header } => new InputMap<ImmutableDictionary<string, object>> { [header.Name] = StringMatch(header) },
-            { Cookie: { } cookie } => new InputMap<ImmutableDictionary<string, object>> { ["cookie"] = CookieMatch(cookie) },
-            _ => throw new InvalidOperationException($"Route '{route.Name}' has neither header nor cookie; validation should have refused it."),
-        },
+        { Header: { } header } => new() { Headers = new InputMap<ImmutableDictionary<string, object>> { [header.Name] = StringMatch(header) } },
+        { Cookie: { } cookie } => CookieRoute(cookie),
+        _ => throw new InvalidOperationException($"Route '{route.Name}' has neither header nor cookie; validation should have refused it."),
     };
 
     private static VirtualServiceSpecHttpMatchArgs CookieRoute(CookieMatchConfig cookie) => new()

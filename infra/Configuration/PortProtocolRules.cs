@@ -29,7 +29,6 @@ internal static class PortProtocolRules
     {
         "http" or "http2" or "grpc" => RouteKind.Http,
         "tcp" or "mongo" or "mysql" or "redis" => RouteKind.Tcp,
-        _ when portName.StartsWith("grpc-web", StringComparison.Ordinal) => RouteKind.Http,
         _ => RouteKind.Unsupported,
     };
 
@@ -38,7 +37,7 @@ internal static class PortProtocolRules
         var portName = config.App.PortName;
         var protocol = portName.Split('-')[0];
         var path = ConfigPath.Root("app").Property("portName");
-        if (!StackConfigValidator.PortProtocols.Contains(protocol) && !portName.StartsWith("grpc-web", StringComparison.Ordinal))
+        if (!StackConfigValidator.NamesAProtocol(portName))
         {
             // The port-name rule already says what a port name must be.
             return;

@@ -18,6 +18,10 @@ internal static class StackConfigValidator
     /// <summary>The protocols Istio recognises from a Service port name (<c>http</c> or <c>http-web</c>).</summary>
     public static readonly IReadOnlyList<string> PortProtocols = ["http", "http2", "https", "grpc", "grpc-web", "tcp", "tls", "udp", "mongo", "mysql", "redis"];
 
+    /// <summary>Whether a port name is one of <see cref="PortProtocols"/>, alone or followed by <c>-suffix</c>.</summary>
+    public static bool NamesAProtocol(string portName) =>
+        PortProtocols.Any(p => portName == p || portName.StartsWith(p + "-", StringComparison.Ordinal));
+
     public static IReadOnlyList<ConfigProblem> Validate(StackConfig config, string stackName)
     {
         var problems = new Problems(config);
@@ -81,8 +85,7 @@ internal static class StackConfigValidator
 
     private static void ValidatePortName(ConfigPath path, string name, Problems problems)
     {
-        var named = PortProtocols.Any(p => name == p || name.StartsWith(p + "-", StringComparison.Ordinal));
-        if (!named)
+        if (!NamesAProtocol(name))
         {
             problems.Error(path, $"must name the protocol so Istio can route it: one of {string.Join(", ", PortProtocols)}, optionally followed by '-suffix'", ConfigValue.Show(name), path.SetCommand("http"));
         }
