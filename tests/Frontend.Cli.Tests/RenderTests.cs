@@ -258,6 +258,28 @@ public sealed class RenderTests : IDisposable
     }
 
     [Fact]
+    public async Task Render_TesterRouteNamedLikeAStickyRoute_SummaryStillListsItAsAMatchRoute()
+    {
+        var extra = """
+              frontend:stickiness:
+                cookie: ver
+              frontend:routing:
+                matches:
+                  - name: sticky-beta
+                    header:
+                      name: x-beta
+                      exact: "on"
+                    version: v2
+            """;
+        var project = _temp.WriteProject("beta", StackYaml.TwoVersions(90, 10, extraConfig: extra));
+
+        var run = await CliRun.Of("render", "beta", "--out", _temp.Combine("beta"), "--project-dir", project);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("\nMatch routes (before the split):\n  sticky-beta: headers.x-beta.exact=on -> v2\nStickiness: cookie ver ", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Render_VersionAtZeroWeight_SummaryStillShowsItAtZeroPercent()
     {
         var project = _temp.WriteProject("retiring", StackYaml.TwoVersions(100, 0));

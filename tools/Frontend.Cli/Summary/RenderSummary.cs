@@ -169,9 +169,12 @@ internal static class RenderSummary
         }
     }
 
-    /// <summary>The program names each version's cookie route <c>sticky-&lt;version&gt;</c>, a name match routes may not take.</summary>
+    /// <summary>
+    /// A version's cookie route is named by <see cref="StickinessRules.RouteName"/> after the one version it routes to,
+    /// a name match routes may not take; a tester's route that merely starts the same way stays a match route.
+    /// </summary>
     private static bool IsStickyRoute(IReadOnlyDictionary<string, object?> route) =>
-        route.TextAt("name")?.StartsWith("sticky-", StringComparison.Ordinal) == true;
+        route.MapsAt("route") is [var only] && route.TextAt("name") == StickinessRules.RouteName(SubsetOf(only));
 
     /// <summary>Which versions keep their visitors, and the cookie each weighted destination adds to say so.</summary>
     private static void WriteStickiness(StringBuilder text, Manifest? virtualService)
