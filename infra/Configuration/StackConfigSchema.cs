@@ -105,38 +105,10 @@ internal static class StackConfigSchema
     /// The exporter points a type's second use at its first (<c>#/properties/versions/...</c>); the keys move under
     /// <c>config</c> with the project's namespace, and so must the pointers.
     /// </summary>
-    private static JsonNode Rebase(JsonNode node)
-    {
-        switch (node)
-        {
-            case JsonObject map:
-                foreach (var (name, child) in map.ToList())
-                {
-                    if (name == "$ref" && child is JsonValue pointer && pointer.GetValue<string>() is { } target && target.StartsWith("#/properties/", StringComparison.Ordinal))
-                    {
-                        map[name] = $"#/properties/config/properties/{ConfigPath.Project}:{target["#/properties/".Length..]}";
-                    }
-                    else if (child is not null)
-                    {
-                        map[name] = Rebase(child.DeepClone());
-                    }
-                }
-
-                return map;
-            case JsonArray list:
-                for (var index = 0; index < list.Count; index++)
-                {
-                    if (list[index] is { } item)
-                    {
-                        list[index] = Rebase(item.DeepClone());
-                    }
-                }
-
-                return list;
-            default:
-                return node;
-        }
-    }
+    private static JsonNode Rebase(JsonNode node) => WithChildren(node, (name, child) =>
+        name == "$ref" && child is JsonValue pointer && pointer.GetValue<string>() is { } target && target.StartsWith("#/properties/", StringComparison.Ordinal)
+            ? $"#/properties/config/properties/{ConfigPath.Project}:{target["#/properties/".Length..]}"
+            : Rebase(child));
 
     /// <summary>
     /// Pulumi writes <c>pulumi config set --secret --path</c> as <c>{secure: ciphertext}</c> in place of the value;
@@ -144,42 +116,54 @@ internal static class StackConfigSchema
     /// </summary>
     private static JsonNode AllowSecureStrings(JsonNode node)
     {
+        if (node is not JsonObject map || !IsString(map["type"]))
+        {
+            return WithChildren(node, (_, child) => AllowSecureStrings(child));
+        }
+
+        var plain = new JsonObject { ["type"] = map["type"]!.DeepClone() };
+        map.Remove("type");
+        map["anyOf"] = new JsonArray(plain, new JsonObject
+        {
+            ["type"] = "object",
+            ["properties"] = new JsonObject { ["secure"] = new JsonObject { ["type"] = "string" } },
+            ["required"] = new JsonArray("secure"),
+            ["additionalProperties"] = false,
+        });
+        return map;
+    }
+
+    /// <summary>
+    /// Replaces each child of an object (with its key) or of an array (key null) by what <paramref name="rewrite"/>
+    /// makes of it. The child is detached by a copy first: a node that has a parent cannot be assigned again.
+    /// </summary>
+    private static JsonNode WithChildren(JsonNode node, Func<string?, JsonNode, JsonNode> rewrite)
+    {
         switch (node)
         {
-            case JsonObject map when IsString(map["type"]):
-                var plain = new JsonObject { ["type"] = map["type"]!.DeepClone() };
-                map.Remove("type");
-                map["anyOf"] = new JsonArray(plain, new JsonObject
-                {
-                    ["type"] = "object",
-                    ["properties"] = new JsonObject { ["secure"] = new JsonObject { ["type"] = "string" } },
-                    ["required"] = new JsonArray("secure"),
-                    ["additionalProperties"] = false,
-                });
-                return map;
             case JsonObject map:
                 foreach (var (name, child) in map.ToList())
                 {
                     if (child is not null)
                     {
-                        map[name] = AllowSecureStrings(child.DeepClone());
+                        map[name] = rewrite(name, child.DeepClone());
                     }
                 }
 
-                return map;
+                break;
             case JsonArray list:
                 for (var index = 0; index < list.Count; index++)
                 {
                     if (list[index] is { } item)
                     {
-                        list[index] = AllowSecureStrings(item.DeepClone());
+                        list[index] = rewrite(null, item.DeepClone());
                     }
                 }
 
-                return list;
-            default:
-                return node;
+                break;
         }
+
+        return node;
     }
 
     private static bool IsString(JsonNode? type) => type switch
