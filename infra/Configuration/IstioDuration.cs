@@ -11,37 +11,16 @@ internal static partial class IstioDuration
 {
     public static readonly TimeSpan Minimum = TimeSpan.FromMilliseconds(1);
 
-    private static readonly Dictionary<string, double> TicksPerUnit = new(StringComparer.Ordinal)
-    {
-        ["h"] = TimeSpan.TicksPerHour,
-        ["m"] = TimeSpan.TicksPerMinute,
-        ["s"] = TimeSpan.TicksPerSecond,
-        ["ms"] = TimeSpan.TicksPerMillisecond,
-        ["us"] = TimeSpan.TicksPerMillisecond / 1000.0,
-        ["µs"] = TimeSpan.TicksPerMillisecond / 1000.0,
-        ["ns"] = TimeSpan.TicksPerMillisecond / 1_000_000.0,
-    };
-
+    /// <summary>The duration to the tick (100ns, truncated); false for text that is no duration or past TimeSpan's range.</summary>
     public static bool TryParse(string text, out TimeSpan duration)
     {
         duration = TimeSpan.Zero;
-        if (!Whole().IsMatch(text))
+        if (Nanoseconds(text) is not { } nanoseconds)
         {
             return false;
         }
 
-        double ticks = 0;
-        foreach (Match part in Part().Matches(text))
-        {
-            ticks += double.Parse(part.Groups["n"].Value, CultureInfo.InvariantCulture) * TicksPerUnit[part.Groups["unit"].Value];
-        }
-
-        if (ticks > TimeSpan.MaxValue.Ticks)
-        {
-            return false;
-        }
-
-        duration = TimeSpan.FromTicks((long)ticks);
+        duration = TimeSpan.FromTicks((long)(nanoseconds / 100m));
         return true;
     }
 
@@ -65,6 +44,7 @@ internal static partial class IstioDuration
     /// <summary>The whole milliseconds at or above the duration (<c>1500us</c> is 2): the nearest value Istio takes that is not shorter.</summary>
     public static decimal? CeilingMilliseconds(string text) => Nanoseconds(text) is { } nanoseconds ? decimal.Ceiling(nanoseconds / 1_000_000m) : null;
 
+    /// <summary>Null for text that is no duration, and for one past what a TimeSpan holds.</summary>
     private static decimal? Nanoseconds(string text)
     {
         if (!Whole().IsMatch(text))
@@ -75,7 +55,13 @@ internal static partial class IstioDuration
         var nanoseconds = 0m;
         foreach (Match part in Part().Matches(text))
         {
+            // A part is at most about 3.6e24ns, so stopping past the range keeps the sum far from decimal's limit
+            // however many parts a pasted value repeats.
             nanoseconds += decimal.Parse(part.Groups["n"].Value, CultureInfo.InvariantCulture) * NanosecondsPerUnit[part.Groups["unit"].Value];
+            if (nanoseconds / 100m > TimeSpan.MaxValue.Ticks)
+            {
+                return null;
+            }
         }
 
         return nanoseconds;
