@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Frontend.Analysis.Tests.CrdBundle;
 
 /// <summary>
@@ -22,47 +20,20 @@ internal sealed record MsBuildRun(int ExitCode, string Output)
 
     public static async Task<MsBuildRun> ResolveAsync(IReadOnlyDictionary<string, string> properties, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { "msbuild", TargetsFile, "-t:ResolveIstioCrdBundle", "-getProperty:ResolvedIstioCrdBundle", "-nologo", "-nodeReuse:false", "-tl:off" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in properties)
-        {
-            start.ArgumentList.Add($"-p:{name}={value}");
-        }
-
-        foreach (var name in ClearedVariables)
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["NO_PROXY"] = "127.0.0.1";
+        var variables = ClearedVariables.ToDictionary(name => name, string? (_) => null);
+        variables["NO_PROXY"] = "127.0.0.1";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
-            start.Environment[name] = value;
+            variables[name] = value;
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {start.FileName}.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Limit);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet msbuild {TargetsFile} did not finish within {Limit.TotalSeconds}s.");
-        }
-
-        return new MsBuildRun(process.ExitCode, (await stdout.ConfigureAwait(false) + await stderr.ConfigureAwait(false)).Trim());
+        string[] arguments =
+        [
+            "msbuild", TargetsFile, "-t:ResolveIstioCrdBundle", "-getProperty:ResolvedIstioCrdBundle", "-nologo", "-nodeReuse:false", "-tl:off",
+            .. properties.Select(property => $"-p:{property.Key}={property.Value}"),
+        ];
+        var run = await BoundedProcess.RunAsync(
+            Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", arguments, Environment.CurrentDirectory, variables, Limit).ConfigureAwait(false);
+        return new MsBuildRun(run.ExitCode, (run.Stdout + run.Stderr).Trim());
     }
 }

@@ -14,6 +14,9 @@ public sealed class PrometheusServer : IAsyncLifetime
 {
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>promtool's backfill of the tests' series takes a second or two; a hang fails the test instead of the run.</summary>
+    private static readonly TimeSpan PromtoolTimeout = TimeSpan.FromSeconds(60);
+
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"frontend-prometheus-{Guid.NewGuid():N}");
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _log = new();
     private Process? _process;
@@ -106,15 +109,12 @@ public sealed class PrometheusServer : IAsyncLifetime
         return process;
     }
 
-    private static async Task RunAsync(string file, IEnumerable<string> arguments)
+    private static async Task RunAsync(string file, IReadOnlyList<string> arguments)
     {
-        using var process = Process.Start(Info(file, arguments))!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
+        var run = await BoundedProcess.RunAsync(file, arguments, Environment.CurrentDirectory, new Dictionary<string, string?>(), PromtoolTimeout);
+        if (run.ExitCode != 0)
         {
-            throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{await stdout}{await stderr}");
+            throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} exited with {run.ExitCode}:\n{run.Stdout}{run.Stderr}");
         }
     }
 

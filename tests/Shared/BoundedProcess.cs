@@ -1,12 +1,13 @@
 using System.Diagnostics;
 
-namespace Frontend.Cli.Tests.Workflows;
+namespace Frontend.Tests;
 
 internal sealed record ProcessRun(int ExitCode, string Stdout, string Stderr);
 
 /// <summary>
-/// Runs a program with a bounded wait. A program that is missing throws, so a test needing git or bash
-/// fails where they are absent rather than passing without having run.
+/// Runs a program with a bounded wait, for every test that starts one (git, bash, dotnet msbuild, promtool).
+/// A program that is missing throws, so a test needing it fails where it is absent rather than passing without
+/// having run. Compiled into every test project.
 /// </summary>
 internal static class BoundedProcess
 {
