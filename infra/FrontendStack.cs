@@ -3,11 +3,12 @@ using Frontend.Infra.Components;
 using Frontend.Infra.Configuration;
 using Pulumi;
 using Pulumi.Crds.Security.V1;
-using Pulumi.Kubernetes;
 using Pulumi.Kubernetes.Core.V1;
 using Pulumi.Kubernetes.Types.Inputs.Core.V1;
 using Pulumi.Kubernetes.Types.Inputs.Meta.V1;
 using Pulumi.Kubernetes.Types.Inputs.Security.V1;
+using KubernetesProvider = Pulumi.Kubernetes.Provider;
+using KubernetesProviderArgs = Pulumi.Kubernetes.ProviderArgs;
 
 namespace Frontend.Infra;
 
@@ -97,13 +98,13 @@ internal static class FrontendStack
     /// provider, which follows the current kube context). Its <c>clusterIdentifier</c> makes a change of
     /// cluster replace the provider and with it every resource, so <c>pulumi preview</c> shows it.
     /// </summary>
-    private static Provider? DeclareCluster(ClusterConfig? cluster) =>
+    private static KubernetesProvider? DeclareCluster(ClusterConfig? cluster) =>
         cluster is null
             ? null
-            : new Provider("cluster", new ProviderArgs { Context = cluster.Context, ClusterIdentifier = cluster.EffectiveIdentifier });
+            : new KubernetesProvider("cluster", new KubernetesProviderArgs { Context = cluster.Context, ClusterIdentifier = cluster.EffectiveIdentifier });
 
     /// <summary>mTLS for the app's own workloads only (selected by the Service's label), not the whole namespace.</summary>
-    private static PeerAuthentication DeclarePeerAuthentication(string appName, Output<string> namespaceName, MtlsConfig mtls, Provider? cluster) =>
+    private static PeerAuthentication DeclarePeerAuthentication(string appName, Output<string> namespaceName, MtlsConfig mtls, KubernetesProvider? cluster) =>
         new(appName, new PeerAuthenticationArgs
         {
             Metadata = new ObjectMetaArgs { Name = appName, Namespace = namespaceName },
@@ -121,7 +122,7 @@ internal static class FrontendStack
     /// production it is also protected: Pulumi refuses any plan that would delete it until someone runs
     /// <c>pulumi state unprotect</c> on purpose.
     /// </summary>
-    private static Output<string> DeclareNamespace(NamespaceConfig ns, Provider? cluster, bool production)
+    private static Output<string> DeclareNamespace(NamespaceConfig ns, KubernetesProvider? cluster, bool production)
     {
         if (!ns.Create)
         {
