@@ -15,7 +15,7 @@ namespace Frontend.Infra;
 /// <summary>
 /// The composition root: reads and validates the stack's config once, then declares the stack's cluster
 /// (an explicit provider), the namespace, the workloads, the traffic split and the app's mTLS policy. Nothing is declared while any rule fails;
-/// each problem is one error in Pulumi's output.
+/// the problems are one error in Pulumi's output, in the validator's order.
 /// </summary>
 internal static class FrontendStack
 {
@@ -41,15 +41,7 @@ internal static class FrontendStack
             return Refuse(problems);
         }
 
-        foreach (var warning in problems.Where(p => p.Severity == ProblemSeverity.Warning))
-        {
-            Log.Warn(warning.ToString());
-        }
-
-        foreach (var notChecked in problems.Where(p => p.Severity == ProblemSeverity.NotCheckedOffline))
-        {
-            Log.Info($"not checked offline (a secret): {notChecked}");
-        }
+        Report(problems);
 
         var cluster = DeclareCluster(config.Cluster);
         var production = StackConfigValidator.IsProduction(config, Deployment.Instance.StackName);
@@ -145,22 +137,24 @@ internal static class FrontendStack
 
     private static Dictionary<string, object?> Refuse(IReadOnlyList<ConfigProblem> problems)
     {
-        foreach (var problem in problems)
+        Log.Error(ConfigReport.Refusal([.. problems.Where(p => p.IsError)]));
+        Report(problems);
+        return [];
+    }
+
+    /// <summary>Warnings, and rules an offline render could not check, each kind as one message (see <see cref="ConfigReport"/>).</summary>
+    private static void Report(IReadOnlyList<ConfigProblem> problems)
+    {
+        var warnings = problems.Where(p => p.Severity == ProblemSeverity.Warning).ToList();
+        if (warnings.Count > 0)
         {
-            switch (problem.Severity)
-            {
-                case ProblemSeverity.Error:
-                    Log.Error(problem.ToString());
-                    break;
-                case ProblemSeverity.Warning:
-                    Log.Warn(problem.ToString());
-                    break;
-                default:
-                    Log.Info($"not checked offline (a secret): {problem}");
-                    break;
-            }
+            Log.Warn(ConfigReport.Warnings(warnings));
         }
 
-        return [];
+        var notChecked = problems.Where(p => p.Severity == ProblemSeverity.NotCheckedOffline).ToList();
+        if (notChecked.Count > 0)
+        {
+            Log.Info(ConfigReport.NotCheckedOffline(notChecked));
+        }
     }
 }

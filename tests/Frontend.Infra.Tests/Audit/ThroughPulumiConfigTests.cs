@@ -22,13 +22,7 @@ public sealed class ThroughPulumiConfigTests
             mocks,
             new TestOptions { ProjectName = ConfigPath.Project, StackName = "dev", IsPreview = true },
             () => FrontendStack.Run(undecrypted ?? [])));
-        IReadOnlyList<string> messages = error switch
-        {
-            null => [],
-            AggregateException aggregate => [.. aggregate.InnerExceptions.Select(e => e.Message)],
-            _ => [error.Message],
-        };
-        return (messages, mocks.Registered);
+        return (Refusal.MessagesOf(error), mocks.Registered);
     }
 
     private static IReadOnlyDictionary<string, object> Resources(IReadOnlyList<MockResourceArgs> registered, string deployment) =>

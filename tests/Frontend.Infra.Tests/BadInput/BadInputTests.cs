@@ -49,7 +49,7 @@ public sealed class BadInputTests : IDisposable
                 mocks,
                 new TestOptions { ProjectName = ConfigPath.Project, StackName = name, IsPreview = true },
                 FrontendStack.Run));
-            messages = MessagesOf(error);
+            messages = Refusal.MessagesOf(error);
         }
 
         if (BadInputCase.Updating)
@@ -85,14 +85,6 @@ public sealed class BadInputTests : IDisposable
             Directory.Delete(_scratch, recursive: true);
         }
     }
-
-    private static List<string> MessagesOf(Exception? error) => error switch
-    {
-        null => [],
-        AggregateException aggregate => [.. aggregate.InnerExceptions.SelectMany(MessagesOf)],
-        RunException run => [run.Message],
-        _ => [$"unexpected {error.GetType().Name}: {error.Message}"],
-    };
 
     /// <summary>
     /// Render prints a heading and then each problem indented by two spaces; a stack file it cannot read is one

@@ -157,13 +157,6 @@ public sealed class HugeInputTests
             mocks,
             new TestOptions { ProjectName = ConfigPath.Project, StackName = "dev", IsPreview = true },
             FrontendStack.Run));
-        IReadOnlyList<string> messages = error switch
-        {
-            null => [],
-            AggregateException aggregate => [.. aggregate.InnerExceptions.Select(e => e is RunException ? e.Message : $"unexpected {e.GetType().Name}: {e}")],
-            RunException run => [run.Message],
-            _ => [$"unexpected {error.GetType().Name}: {error}"],
-        };
-        return (messages, mocks.Registered);
+        return (Refusal.MessagesOf(error), mocks.Registered);
     }
 }

@@ -61,12 +61,8 @@ public sealed class GeneratedConfigTests
                     new TestOptions { ProjectName = ConfigPath.Project, StackName = "dev" },
                     () => FrontendStack.Declare(config)));
 
-                var messages = error switch
-                {
-                    RunException run => [run.Message],
-                    AggregateException aggregate when aggregate.InnerExceptions.All(e => e is RunException) => aggregate.InnerExceptions.Select(e => e.Message).ToList(),
-                    _ => throw new InvalidOperationException($"expected validation errors, got {error?.GetType().Name ?? "no error"}", error),
-                };
+                Assert.IsType<RunException>(error);
+                var messages = Refusal.MessagesOf(error);
                 Assert.Contains(messages, m => m.StartsWith($"{ConfigPath.Project}:{brokenKey} = ", StringComparison.Ordinal));
                 Assert.All(messages, m => Assert.Contains(". Fix: ", m, StringComparison.Ordinal));
                 Assert.Empty(mocks.Registered);

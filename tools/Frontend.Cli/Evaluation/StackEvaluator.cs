@@ -41,8 +41,9 @@ internal static class StackEvaluator
                 await Deployment.TestAsync<RenderStack>(
                     mocks,
                     new TestOptions { ProjectName = settings.ProjectName, StackName = settings.StackName, IsPreview = false });
-                var manifests = mocks.Registered.Where(IsKubernetesObject).Select(r => Manifest.FromObjectTree(r.Inputs)).ToList();
-                return new StackEvaluation(settings, mocks.Registered, manifests, capture.Outputs, config, warnings, [], [.. capture.Safety]);
+                var registered = mocks.Registered;
+                var manifests = registered.Where(IsKubernetesObject).Select(r => Manifest.FromObjectTree(r.Inputs)).ToList();
+                return new StackEvaluation(settings, registered, manifests, capture.Outputs, config, warnings, [], [.. capture.Safety]);
             }
             catch (Exception e) when (e is RunException or AggregateException)
             {
@@ -112,9 +113,13 @@ internal static class StackEvaluator
     private static bool IsKubernetesObject(MockResourceArgs resource) =>
         resource.Type?.StartsWith("kubernetes:", StringComparison.Ordinal) == true && resource.Inputs.ContainsKey("apiVersion");
 
+    /// <summary>
+    /// A refused stack's problems in the validator's order (the program logs them as one error); anything else,
+    /// such as several errors whose order the SDK does not keep, in ordinal order so that two runs print alike.
+    /// </summary>
     private static IReadOnlyList<string> Messages(Exception e) => e switch
     {
-        AggregateException aggregate => [.. aggregate.InnerExceptions.SelectMany(Messages)],
-        _ => [e.Message],
+        AggregateException aggregate => [.. aggregate.InnerExceptions.SelectMany(Messages).Order(StringComparer.Ordinal)],
+        _ => ConfigReport.Problems(e.Message) ?? [e.Message],
     };
 }
