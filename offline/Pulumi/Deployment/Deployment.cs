@@ -134,7 +134,10 @@ public sealed class Deployment
 
         if (errors.Length > 1)
         {
-            throw new AggregateException(errors.Select(error => new RunException(error)));
+            // The real SDK logs each error on a task of its own (EngineLogger), so several reach its mock engine in
+            // any order. Last-first is one of those orders, and it makes a test that expects the logged order fail
+            // here, every time, rather than on the real packages, some of the time.
+            throw new AggregateException(errors.Reverse().Select(error => new RunException(error)));
         }
 
         return ([.. context.Registered.Where(resource => resource != context.Stack)], outputs);
