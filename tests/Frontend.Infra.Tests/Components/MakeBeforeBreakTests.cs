@@ -29,7 +29,7 @@ public sealed class MakeBeforeBreakTests
     [Fact]
     public async Task Declare_WorkloadsAndRules_AreNotSerialisedBehindTheHeldDestinationRule()
     {
-        var mocks = new HoldingMocks(holdType: "kubernetes:networking.istio.io/v1:DestinationRule", hold: TimeSpan.FromMilliseconds(300));
+        var mocks = new HoldingMocks(holdType: "kubernetes:networking.istio.io/v1:DestinationRule", hold: Fallback, releaseOn: "end kubernetes:apps/v1:Deployment");
 
         await Deployment.TestAsync(mocks, new TestOptions { ProjectName = "frontend", StackName = "dev" }, () => FrontendStack.Declare(SampleConfigs.TwoVersions()));
 
@@ -71,7 +71,7 @@ public sealed class MakeBeforeBreakTests
     [Fact]
     public async Task Declare_VirtualService_DoesNotWaitForAVersionNoRouteNames()
     {
-        var mocks = new HoldingMocks(holdType: "kubernetes:apps/v1:Deployment", hold: TimeSpan.FromMilliseconds(500), holdName: "frontend-v2");
+        var mocks = new HoldingMocks(holdType: "kubernetes:apps/v1:Deployment", hold: Fallback, holdName: "frontend-v2", releaseOn: "end kubernetes:networking.istio.io/v1:VirtualService");
 
         await Deployment.TestAsync(mocks, new TestOptions { ProjectName = "frontend", StackName = "dev" }, () => FrontendStack.Declare(SampleConfigs.TwoVersions(v1Weight: 100, v2Weight: 0)));
 
@@ -83,31 +83,49 @@ public sealed class MakeBeforeBreakTests
     }
 
     /// <summary>
-    /// Holds the registration of one resource type (or one resource of it, by name) open and records when
-    /// each registration starts and ends; a resource held by name also gets an end event with its name.
+    /// How long a hold that waits for an event lasts when the event never comes: long enough that no scheduler
+    /// delay ends it first, so only a real dependency can order the event after the hold.
     /// </summary>
-    private sealed class HoldingMocks(string holdType, TimeSpan hold, string? holdName = null) : IMocks
+    private static readonly TimeSpan Fallback = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Holds the registration of one resource type (or one resource of it, by name) open and records when
+    /// each registration starts and ends; a resource held by name also gets an end event with its name. With
+    /// <paramref name="releaseOn"/>, the hold ends as soon as that event is recorded (or after
+    /// <paramref name="hold"/>), so a test that expects the event during the hold does not race a timer.
+    /// </summary>
+    private sealed class HoldingMocks(string holdType, TimeSpan hold, string? holdName = null, string? releaseOn = null) : IMocks
     {
         private readonly ConcurrentQueue<string> _events = new();
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public IReadOnlyList<string> Events => [.. _events];
 
         public async Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
         {
-            _events.Enqueue($"start {args.Type}");
+            Record($"start {args.Type}");
             if (args.Type == holdType && (holdName is null || args.Name == holdName))
             {
-                await Task.Delay(hold);
+                await Task.WhenAny(_released.Task, Task.Delay(hold));
                 if (holdName is not null)
                 {
-                    _events.Enqueue($"end {args.Type} {args.Name}");
+                    Record($"end {args.Type} {args.Name}");
                 }
             }
 
-            _events.Enqueue($"end {args.Type}");
+            Record($"end {args.Type}");
             return ($"{args.Name}-id", args.Inputs);
         }
 
         public Task<object> CallAsync(MockCallArgs args) => throw new InvalidOperationException(args.Token);
+
+        private void Record(string e)
+        {
+            _events.Enqueue(e);
+            if (e == releaseOn)
+            {
+                _released.TrySetResult();
+            }
+        }
     }
 }

@@ -35,7 +35,10 @@ internal sealed class RecordingMocks : IMocks
         _expectedTypes = expectedTypes ?? StackTypes;
     }
 
-    /// <summary>The resources in the order the program registered them.</summary>
+    /// <summary>
+    /// The resources in the order their registrations reached the mocks: concurrent for resources that do not
+    /// depend on each other, so look one up by type and name, never by position.
+    /// </summary>
     public IReadOnlyList<MockResourceArgs> Registered => [.. _registered];
 
     public Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)

@@ -12,7 +12,12 @@ internal sealed class RenderMocks : IMocks
 {
     private readonly ConcurrentQueue<MockResourceArgs> _registered = new();
 
-    public IReadOnlyList<MockResourceArgs> Registered => [.. _registered];
+    /// <summary>
+    /// By type, then name: registrations of resources that do not depend on each other reach the mocks
+    /// concurrently, in an order the SDK does not keep, and what is rendered must not vary from run to run.
+    /// </summary>
+    public IReadOnlyList<MockResourceArgs> Registered =>
+        [.. _registered.OrderBy(r => r.Type, StringComparer.Ordinal).ThenBy(r => r.Name, StringComparer.Ordinal)];
 
     public Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
     {
