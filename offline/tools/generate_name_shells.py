@@ -64,6 +64,7 @@ TYPE_ATTRIBUTES = {
     "EnumType": "global::Pulumi.EnumType",
     "KubernetesResourceType": "global::Pulumi.Kubernetes.KubernetesResourceType",
     "ResourceType": "global::Pulumi.ResourceType",
+    "Obsolete": "global::System.Obsolete",
 }
 TYPE_LINE = re.compile(r"^(?P<name>\S+(?:<[^>]*>)?) \[type: (?P<kind>[a-z ]+)\](?: : (?P<bases>.*?))?(?P<attributes>(?: \[[A-Za-z]+(?:\(.*?\))?\])*)$")
 
@@ -172,11 +173,12 @@ def required(types, imported, declared_namespaces, written):
             needed[name] = f"a type of {namespace_of(name)}"
     declared_in = {namespace_of(name) for name in written | set(needed)}
     for outer in sorted({a for d in declared_namespaces for a in ancestors(d)}):
-        for child in sorted(n for n in namespaces if n.rsplit(".", 1)[0] == outer or (outer == "" and "." not in n)):
-            child_root = child if outer == "" else child[: len(outer) + 1 + len(child[len(outer) + 1:].split(".")[0])]
-            if not any(n == child_root or n.startswith(child_root + ".") for n in declared_in):
-                first = min(t for t in types if namespace_of(t) == child_root or namespace_of(t).startswith(child_root + "."))
-                needed[first] = f"makes namespace {child_root} exist"
+        prefix = f"{outer}." if outer else ""
+        children = sorted({prefix + n[len(prefix):].split(".")[0] for n in namespaces if n.startswith(prefix)})
+        for child in children:
+            if not any(n == child or n.startswith(f"{child}.") for n in declared_in):
+                first = min(t for t in types if namespace_of(t) == child or namespace_of(t).startswith(f"{child}."))
+                needed[first] = f"makes namespace {child} exist"
                 declared_in.add(namespace_of(first))
     # a shell's base types must exist too
     pending = list(needed)
