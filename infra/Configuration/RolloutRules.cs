@@ -16,6 +16,9 @@ internal static partial class RolloutRules
     /// </summary>
     public static readonly TimeSpan MinWindow = TimeSpan.FromMinutes(1);
 
+    /// <summary>Istio's metrics are scraped every 15 to 30 seconds: a shorter interval would judge the same samples again.</summary>
+    public static readonly TimeSpan MinInterval = TimeSpan.FromSeconds(10);
+
     /// <summary>The checks every plan has; the reports name them so, and a plan's own check may not take these names.</summary>
     public static readonly IReadOnlyList<string> BuiltInChecks = ["requests", "success-rate", "p99-latency"];
 
@@ -49,6 +52,7 @@ internal static partial class RolloutRules
         }
 
         Steps(root.Property("steps"), plan.Steps, problems);
+        problems.InRange(root.Property("attempt"), plan.Attempt, 1, 999, "which attempt at this canary this is; raise it by one to restart after a rollback");
         Analysis(root.Property("analysis"), plan.Analysis, problems);
     }
 
@@ -149,7 +153,24 @@ internal static partial class RolloutRules
             problems.Error(window, "must be at least 1m: rate() needs two scrapes of Istio's metrics inside the window", ConfigValue.Show(analysis.Window), window.SetCommand("5m"));
         }
 
+        var interval = path.Property("interval");
+        if (!PrometheusDuration.TryParse(analysis.Interval, out var every))
+        {
+            problems.Error(interval, "must be a Prometheus duration: whole numbers with units, largest first (y, w, d, h, m, s, ms), such as 1m or 30s", ConfigValue.Show(analysis.Interval), interval.SetCommand("1m"));
+        }
+        else if (every < MinInterval)
+        {
+            problems.Error(interval, "must be at least 10s: Istio's metrics are scraped every 15 to 30 seconds, so a shorter interval judges the same samples twice", ConfigValue.Show(analysis.Interval), interval.SetCommand("1m"));
+        }
+
+        problems.InRange(path.Property("failureThreshold"), analysis.FailureThreshold, 1, 100, "failed intervals within one step before the canary is rolled back");
         problems.InRange(path.Property("minRequests"), analysis.MinRequests, 1, int.MaxValue, "requests the canary must have served in the window before anything is decided");
+        if (analysis.MaxSuccessRateDrop is { } drop && (drop is < 0 or > 100 || double.IsNaN(drop)))
+        {
+            var dropPath = path.Property("maxSuccessRateDrop");
+            problems.Error(dropPath, "must be percentage points between 0 and 100 (how far the canary's success rate may fall below the stable versions')", ConfigValue.Show(drop), dropPath.SetCommand("1"));
+        }
+
         if (analysis.MinSuccessRate is < 0 or > 100 || double.IsNaN(analysis.MinSuccessRate))
         {
             var rate = path.Property("minSuccessRate");
@@ -191,6 +212,12 @@ internal static partial class RolloutRules
             }
 
             Query(item.Property("query"), check.Query, problems);
+            if (check.Empty is not ("zero" or "fail"))
+            {
+                var empty = item.Property("empty");
+                problems.Error(empty, "must be zero (an empty result counts as 0, as for a count of errors that did not happen) or fail (an empty result fails the interval)", ConfigValue.Show(check.Empty), empty.SetCommand(check.Empty.StartsWith('z') ? "zero" : "fail"));
+            }
+
             if (check.Direction is not ("min" or "max"))
             {
                 var direction = item.Property("direction");

@@ -122,6 +122,48 @@ public sealed class RolloutRulesTests
         Assert.Empty(StackConfigValidator.Validate(WithAnalysis(new AnalysisConfig { Window = "1h30m" }), "dev"));
     }
 
+    [Theory]
+    [InlineData("1.5m", "must be a Prometheus duration: whole numbers with units, largest first (y, w, d, h, m, s, ms), such as 1m or 30s")]
+    [InlineData("5s", "must be at least 10s: Istio's metrics are scraped every 15 to 30 seconds, so a shorter interval judges the same samples twice")]
+    public void Validate_BadInterval_Refused(string interval, string rule)
+    {
+        Assert.Equal(
+            $"frontend:rollout.analysis.interval = \"{interval}\": {rule}. Fix: pulumi config set --path 'rollout.analysis.interval' 1m",
+            Only(WithAnalysis(new AnalysisConfig { Interval = interval })));
+    }
+
+    [Fact]
+    public void Validate_FailureThresholdZero_Refused()
+    {
+        Assert.Equal(
+            "frontend:rollout.analysis.failureThreshold = 0: must be between 1 and 100 (failed intervals within one step before the canary is rolled back). Fix: pulumi config set --path 'rollout.analysis.failureThreshold' 1",
+            Only(WithAnalysis(new AnalysisConfig { FailureThreshold = 0 })));
+    }
+
+    [Fact]
+    public void Validate_SuccessRateDropAboveHundred_Refused()
+    {
+        Assert.Equal(
+            "frontend:rollout.analysis.maxSuccessRateDrop = 150: must be percentage points between 0 and 100 (how far the canary's success rate may fall below the stable versions'). Fix: pulumi config set --path 'rollout.analysis.maxSuccessRateDrop' 1",
+            Only(WithAnalysis(new AnalysisConfig { MaxSuccessRateDrop = 150 })));
+    }
+
+    [Fact]
+    public void Validate_CheckEmptyNeitherZeroNorFail_Refused()
+    {
+        Assert.Equal(
+            "frontend:rollout.analysis.checks[0].empty = \"zeros\": must be zero (an empty result counts as 0, as for a count of errors that did not happen) or fail (an empty result fails the interval). Fix: pulumi config set --path 'rollout.analysis.checks[0].empty' zero",
+            Only(WithAnalysis(new AnalysisConfig { Checks = [Check() with { Empty = "zeros" }] })));
+    }
+
+    [Fact]
+    public void Validate_AttemptZero_Refused()
+    {
+        Assert.Equal(
+            "frontend:rollout.attempt = 0: must be between 1 and 999 (which attempt at this canary this is; raise it by one to restart after a rollback). Fix: pulumi config set --path 'rollout.attempt' 1",
+            Only(With(Plan with { Attempt = 0 })));
+    }
+
     [Fact]
     public void Validate_MinRequestsZero_Refused()
     {
