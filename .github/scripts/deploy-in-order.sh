@@ -8,8 +8,14 @@
 # at the same moment. One `pulumi up` per commit keeps each merge's step, whatever GitHub batched.
 #
 # The last deployed commit lives in the stack itself, as the stack tag `deployed-commit`, written
-# after each successful `pulumi up`. A failed `pulumi up` leaves the tag where it was, so the next run
+# after each successful `pulumi up` with `deployed-at` (Unix seconds: when that step went live, which
+# the rollout judges from). A failed `pulumi up` leaves the tags where they were, so the next run
 # starts again from the commit that failed.
+#
+# A rollback holds its canary: `rollout run` sets the stack tag `rollout-hold` (canary@attempt) before
+# the rollback goes live. While it is set, every commit is first put to `frontend rollout gate`, and a
+# commit that would give that canary weight again in the same attempt (a promote queued before the
+# rollback) is skipped, never deployed. Only a restart (rollout.attempt raised) lifts the hold.
 #
 # Usage: deploy-in-order.sh <stack> <stack name for pulumi> <target commit>
 #   <stack>                dev or prod: which Pulumi.<stack>.yaml belongs to this stack
@@ -18,6 +24,8 @@
 # Environment:
 #   DEPLOY_PAUSE_SECONDS   seconds to wait between two `pulumi up`s (default 30), so the mesh has
 #                          pushed one step's routes to the proxies before the next step runs
+#   FRONTEND_CLI           the rollout tool (the published tools/Frontend.Cli), asked about every
+#                          commit while a rollback holds a canary; required only then
 # Runs from the repository root, with full history (actions/checkout with fetch-depth: 0).
 # shellcheck disable=SC2016 # backticks in the summary lines are Markdown, not command substitution
 set -euo pipefail
@@ -59,7 +67,12 @@ matters() {
 # A tag's value is a plain string (a commit id here), so a pattern reads it from the JSON without jq;
 # whatever it holds, the history checks below refuse a value that is not a commit of main.
 tags=$(pulumi stack tag ls --json --stack "$stack_ref")
-last=$(grep -o "\"$tag\"[[:space:]]*:[[:space:]]*\"[^\"]*\"" <<<"$tags" | sed 's/.*"\([^"]*\)"$/\1/' || true)
+tag_value() { grep -o "\"$1\"[[:space:]]*:[[:space:]]*\"[^\"]*\"" <<<"$tags" | sed 's/.*"\([^"]*\)"$/\1/' || true; }
+last=$(tag_value "$tag")
+hold=$(tag_value rollout-hold)
+if [ -n "$hold" ] && [ -z "${FRONTEND_CLI:-}" ]; then
+  fail "a rollback holds the canary $hold (stack tag rollout-hold), and FRONTEND_CLI is not set, so no commit can be checked against it: set FRONTEND_CLI to the rollout tool"
+fi
 
 if [ -z "$last" ]; then
   echo "::warning::$stack: the stack has no '$tag' tag, so which commit it runs is unknown: deploying $target alone. Set the tag once (pulumi stack tag set $tag <commit> --stack $stack_ref) on a stack deployed before this workflow."
@@ -100,9 +113,21 @@ for commit in $commits; do
   echo "::group::pulumi up $stack at $commit: $subject"
   git worktree remove --force "$worktree" 2>/dev/null || rm -rf "$worktree"
   git worktree add --detach --quiet "$worktree" "$commit"
+  if [ -n "$hold" ]; then
+    gate=0
+    verdict=$("$FRONTEND_CLI" rollout gate "$stack" --hold "$hold" --project-dir "$worktree") || gate=$?
+    if [ "$gate" -eq 8 ]; then
+      echo "::warning::$stack: not deploying $commit: $verdict"
+      echo "::endgroup::"
+      printf '| `%.12s` %s | skipped: a rollback holds %s |\n' "$commit" "$subject" "$hold" >> "$summary"
+      continue
+    fi
+    [ "$gate" -eq 0 ] || fail "frontend rollout gate exited with $gate at $commit: $verdict"
+  fi
   pulumi up --yes --non-interactive --stack "$stack_ref" --cwd "$worktree" \
     --message "$(printf '%.12s %s' "$commit" "$subject")"
   pulumi stack tag set "$tag" "$commit" --stack "$stack_ref"
+  pulumi stack tag set deployed-at "$(date +%s)" --stack "$stack_ref"
   recorded=$commit
   echo "::endgroup::"
   printf '| `%.12s` %s | deployed |\n' "$commit" "$subject" >> "$summary"

@@ -13,8 +13,9 @@ internal static class Verbs
         Render, analyze and diff the frontend stack's Kubernetes manifests without a cluster, and step its canary rollout.
         <stack> names Pulumi.<stack>.yaml beside Pulumi.yaml, found in the current folder or above it (or --project-dir).
         Exit codes: 0 ok; 1 invalid config, an analysis error, unreadable folders or a stack file rollout will not edit;
-        2 a usage error; rollout promote: 3 too few canary requests (nothing written), 4 a check failed (rollback
-        written), 5 Prometheus unavailable (nothing written).
+        2 a usage error; rollout promote and run: 3 too little canary traffic to judge, 4 rolled back, 5 Prometheus
+        unavailable, 6 not yet (the step has not baked a whole window, or is failing below the threshold), 7 no Istio
+        metrics for any version; rollout run and gate: 8 a rollback holds this canary attempt.
         """;
 
     /// <param name="wrap">Turns a verb's work into its action, which reports the verb's failures.</param>
@@ -68,6 +69,24 @@ internal static class Verbs
     {
         var rollout = new Command("rollout", "Step the canary of the stack's rollout plan (frontend:rollout) by its checks against Istio's metrics in Prometheus.");
         rollout.Subcommands.Add(Verb(
+            "run",
+            "Execute the plan: judge every interval, commit and deploy each step, roll back (live first) at the failure threshold.",
+            [Stack()],
+            [
+                Option(RolloutStack.PrometheusOption, "url", "Prometheus's address; wins over frontend:rollout.analysis.prometheusUrl. A bearer token comes from PROMETHEUS_BEARER_TOKEN"),
+                Option(RolloutRunCommand.PulumiStackOption, "name", "the stack as pulumi --stack takes it (default: <stack>), such as acme/prod"),
+                ProjectDirectory(),
+            ],
+            wrap,
+            RolloutRunCommand.RunAsync));
+        rollout.Subcommands.Add(Verb(
+            "gate",
+            "Exit 0 when the checked-out stack file may be deployed, 8 when it would raise a canary that a rollback holds.",
+            [Stack()],
+            [Option(RolloutGateCommand.HoldOption, "canary@attempt", "the stack tag rollout-hold (empty: nothing is held)"), ProjectDirectory()],
+            wrap,
+            (arguments, stdout, stderr, _) => RolloutGateCommand.RunAsync(arguments, stdout, stderr)));
+        rollout.Subcommands.Add(Verb(
             "status",
             "The canary's step, its checks against Istio's metrics, and what the next promote would decide.",
             [Stack()],
@@ -76,7 +95,7 @@ internal static class Verbs
             RolloutStatusCommand.RunAsync));
         rollout.Subcommands.Add(Verb(
             "promote",
-            "Write the next step's weights into Pulumi.<stack>.yaml, or the rollback when a check fails.",
+            "One decision of run: write the next step's weights (or the finish) into Pulumi.<stack>.yaml, or the rollback at the failure threshold.",
             [Stack()],
             MetricsOptions(),
             wrap,
@@ -95,6 +114,7 @@ internal static class Verbs
     [
         Option(RolloutStack.PrometheusOption, "url", "Prometheus's address; wins over frontend:rollout.analysis.prometheusUrl. A bearer token comes from PROMETHEUS_BEARER_TOKEN"),
         Option(RolloutStack.TimeOption, "RFC 3339 | unix seconds", "judge the metrics as they were at this time instead of now"),
+        Option(RolloutStack.DeployedAtOption, "RFC 3339 | unix seconds", "when the current weights went live (the stack tag deployed-at): only windows after it are judged; required by promote"),
         ProjectDirectory(),
     ];
 

@@ -1,91 +1,135 @@
 using System.Globalization;
 using System.Text;
+using Frontend.Cli.Tests.Rollout.Simulation;
 
 namespace Frontend.Cli.Tests.Rollout;
 
 /// <summary>
-/// Istio's standard metrics as an OpenMetrics file for <c>promtool tsdb create-blocks-from openmetrics</c>:
-/// counters sampled every 15 seconds for the half hour up to <see cref="EvaluationTime"/>, per version's
-/// workload, one namespace per scenario, so one Prometheus serves every test.
+/// What one version's callers and pods saw in one scrape interval: requests that succeeded and that failed
+/// (with Envoy's response flags, "-" when the version's pods answered), whether its own sidecar reported
+/// them (a 503 that a caller's proxy answers itself never reaches it), requests only its pods saw (mirrored
+/// ones), and the latency histogram's cumulative bucket counts per scrape.
+/// </summary>
+internal sealed record Scrape(int Ok, int Errors, string ErrorFlags, bool PodsReport, int MirroredOnly, int[] Buckets);
+
+/// <summary>One namespace's traffic over time: the canary's and the stable version's scrape at each instant.</summary>
+internal sealed record Scenario(string Namespace, DateTimeOffset From, DateTimeOffset To, Func<DateTimeOffset, Scrape> Canary, Func<DateTimeOffset, Scrape> Stable);
+
+/// <summary>
+/// Istio's standard metrics as an OpenMetrics file for <c>promtool tsdb create-blocks-from openmetrics</c>,
+/// scraped every 15 seconds: the single-decision scenarios for the half hour up to <see cref="EvaluationTime"/>,
+/// one namespace each, and the rollout simulations' hours (<see cref="RolloutSimulations"/>) from
+/// <see cref="SimulationStart"/>, so one Prometheus serves every test.
 /// </summary>
 internal static class IstioSeries
 {
-    /// <summary>Every decision is replayed at this instant (--time), so the values are exact.</summary>
+    /// <summary>Every single decision is replayed at this instant (--time), so the values are exact.</summary>
     public static readonly DateTimeOffset EvaluationTime = new(2025, 1, 15, 12, 0, 0, TimeSpan.Zero);
 
-    private const int ScrapeSeconds = 15;
-    private const int Samples = 120;
+    /// <summary>The simulations' metrics start here and run for <see cref="SimulationHours"/>.</summary>
+    public static readonly DateTimeOffset SimulationStart = new(2025, 1, 16, 0, 0, 0, TimeSpan.Zero);
+
+    public const int SimulationHours = 3;
+
+    public const int ScrapeSeconds = 15;
 
     /// <summary>Histogram bucket bounds (ms), a subset of Istio's default buckets.</summary>
     private static readonly string[] Bounds = ["25", "50", "100", "250", "500", "1000", "2500", "5000", "+Inf"];
 
     /// <summary>Per scrape: 30 requests, p99 interpolated to 95 ms.</summary>
-    private static readonly int[] Fast = [20, 27, 30, 30, 30, 30, 30, 30, 30];
+    public static readonly int[] Fast = [20, 27, 30, 30, 30, 30, 30, 30, 30];
 
     /// <summary>Per scrape: 30 requests, p99 interpolated to 2477.5 ms.</summary>
-    private static readonly int[] Slow = [0, 0, 1, 2, 3, 10, 30, 30, 30];
+    public static readonly int[] Slow = [0, 0, 1, 2, 3, 10, 30, 30, 30];
 
     /// <summary>Per scrape: 135 requests of the stable version, p99 95 ms.</summary>
-    private static readonly int[] StableFast = [90, 122, 135, 135, 135, 135, 135, 135, 135];
+    public static readonly int[] StableFast = [90, 122, 135, 135, 135, 135, 135, 135, 135];
 
-    public static string OpenMetrics()
+    public static Scrape Healthy(int ok = 30) => new(ok, 0, "-", PodsReport: true, MirroredOnly: 0, ok == 30 ? Fast : [.. Fast.Select(c => c * ok / 30)]);
+
+    public static Scrape StableHealthy(int errors = 0) => new(135, errors, "-", PodsReport: true, MirroredOnly: 0, StableFast);
+
+    /// <summary>The pods are unready or ejected: callers' proxies answer 503 UH themselves, and the pods report nothing.</summary>
+    public static Scrape Dark() => new(0, 30, "UH", PodsReport: false, MirroredOnly: 0, Fast);
+
+    public static string OpenMetrics() => OpenMetrics(Scenarios.Concat(RolloutSimulations.Scenarios));
+
+    /// <summary>The single-decision scenarios, each constant over its half hour.</summary>
+    private static IEnumerable<Scenario> Scenarios
+    {
+        get
+        {
+            var from = EvaluationTime.AddMinutes(-30);
+            Scenario Constant(string ns, Scrape canary, Scrape stable) => new(ns, from, EvaluationTime, _ => canary, _ => stable);
+
+            // 600 canary requests in 5m, none 5xx, p99 95 ms; the stable version has 1 in 136 5xx. The pods also
+            // served 10 mirrored requests a scrape, which a check must not count.
+            yield return Constant("healthy", Healthy() with { MirroredOnly = 10 }, StableHealthy(errors: 1));
+            yield return Constant("frontend", Healthy() with { MirroredOnly = 10 }, StableHealthy(errors: 1));
+            yield return Constant("erroring", new Scrape(27, 3, "-", true, 0, Fast), StableHealthy());
+            yield return Constant("slow", Healthy() with { Buckets = Slow }, StableHealthy());
+            yield return Constant("quiet", Healthy(ok: 1), StableHealthy());
+            yield return Constant("dark", Dark(), StableHealthy());
+        }
+    }
+
+    private static string OpenMetrics(IEnumerable<Scenario> scenarios)
     {
         var text = new StringBuilder();
-        foreach (var ns in new[] { "healthy", "frontend" })
+        foreach (var scenario in scenarios)
         {
-            // 600 canary requests in 5m, none 5xx, p99 95 ms; the stable version has 1 in 136 5xx.
-            Requests(text, ns, "v2", ok: 30, errors: 0);
-            Requests(text, ns, "v1", ok: 135, errors: 1);
-            // The source side reports the same requests again; a query without reporter="destination" would count them.
-            Requests(text, ns, "v2", ok: 0, errors: 30, reporter: "source");
+            Version(text, scenario, "v2", scenario.Canary);
+            Version(text, scenario, "v1", scenario.Stable);
         }
 
-        Requests(text, "erroring", "v2", ok: 27, errors: 3);
-        Requests(text, "erroring", "v1", ok: 135, errors: 0);
-        Requests(text, "slow", "v2", ok: 30, errors: 0);
-        Requests(text, "slow", "v1", ok: 135, errors: 0);
-        Requests(text, "quiet", "v2", ok: 1, errors: 0);
-        Requests(text, "quiet", "v1", ok: 135, errors: 0);
-
-        foreach (var ns in new[] { "healthy", "frontend", "erroring", "quiet" })
-        {
-            Latency(text, ns, "v2", ns == "quiet" ? [.. Fast.Select(c => c / 30)] : Fast);
-            Latency(text, ns, "v1", StableFast);
-        }
-
-        Latency(text, "slow", "v2", Slow);
-        Latency(text, "slow", "v1", StableFast);
         text.Append("# EOF\n");
         return text.ToString();
     }
 
-    private static void Requests(StringBuilder text, string ns, string version, int ok, int errors, string reporter = "destination")
+    private static void Version(StringBuilder text, Scenario scenario, string version, Func<DateTimeOffset, Scrape> traffic)
     {
-        Counter(text, "istio_requests_total", Labels(ns, version, reporter, "200"), ok);
-        if (errors > 0)
+        var instants = new List<DateTimeOffset>();
+        for (var time = scenario.From; time <= scenario.To; time = time.AddSeconds(ScrapeSeconds))
         {
-            Counter(text, "istio_requests_total", Labels(ns, version, reporter, "503"), errors);
+            instants.Add(time);
+        }
+
+        var scrapes = instants.Select(traffic).ToList();
+        var flags = scrapes.Where(s => s.Errors > 0).Select(s => s.ErrorFlags).Distinct().ToList();
+        foreach (var reporter in new[] { "source", "destination" })
+        {
+            var pods = reporter == "destination";
+            Counter(text, "istio_requests_total", Labels(scenario.Namespace, version, reporter, "200", "-"), instants, scrapes, s => pods ? (s.PodsReport ? s.Ok + s.MirroredOnly : 0) : s.Ok);
+            foreach (var flag in flags)
+            {
+                Counter(text, "istio_requests_total", Labels(scenario.Namespace, version, reporter, "503", flag), instants, scrapes, s => s.ErrorFlags == flag && (!pods || s.PodsReport) ? s.Errors : 0);
+            }
+
+            for (var i = 0; i < Bounds.Length; i++)
+            {
+                var bucket = i;
+                Counter(text, "istio_request_duration_milliseconds_bucket", $"{Labels(scenario.Namespace, version, reporter, "200", "-")},le=\"{Bounds[i]}\"", instants, scrapes, s => !pods || s.PodsReport ? s.Buckets[bucket] : 0);
+            }
         }
     }
 
-    private static void Latency(StringBuilder text, string ns, string version, int[] cumulativePerScrape)
+    private static string Labels(string ns, string version, string reporter, string code, string flags) =>
+        $"reporter=\"{reporter}\",destination_workload=\"frontend-{version}\",destination_workload_namespace=\"{ns}\",destination_version=\"{version}\",response_code=\"{code}\",response_flags=\"{flags}\"";
+
+    /// <summary>A counter's running total at every instant; a counter that never moves is left out, as Prometheus would never see it.</summary>
+    private static void Counter(StringBuilder text, string name, string labels, List<DateTimeOffset> instants, List<Scrape> scrapes, Func<Scrape, int> increment)
     {
-        for (var i = 0; i < Bounds.Length; i++)
+        var increments = scrapes.Select(increment).ToList();
+        if (increments.All(i => i == 0))
         {
-            Counter(text, "istio_request_duration_milliseconds_bucket", $"{Labels(ns, version, "destination", "200")},le=\"{Bounds[i]}\"", cumulativePerScrape[i]);
+            return;
         }
-    }
 
-    private static string Labels(string ns, string version, string reporter, string code) =>
-        $"reporter=\"{reporter}\",destination_workload=\"frontend-{version}\",destination_workload_namespace=\"{ns}\",destination_version=\"{version}\",response_code=\"{code}\"";
-
-    private static void Counter(StringBuilder text, string name, string labels, int perScrape)
-    {
-        var end = EvaluationTime.ToUnixTimeSeconds();
-        for (var i = 0; i <= Samples; i++)
+        long total = 0;
+        for (var i = 0; i < instants.Count; i++)
         {
-            var time = end - (Samples - i) * ScrapeSeconds;
-            text.Append(CultureInfo.InvariantCulture, $"{name}{{{labels}}} {perScrape * i} {time}\n");
+            total += i == 0 ? 0 : increments[i];
+            text.Append(CultureInfo.InvariantCulture, $"{name}{{{labels}}} {total} {instants[i].ToUnixTimeSeconds()}\n");
         }
     }
 }

@@ -18,7 +18,7 @@ public sealed class RolloutCommandTests : IDisposable
         var project = _temp.WriteProject(RolloutStacks.Stack, stackFile);
         var closed = $"http://127.0.0.1:{ClosedPort()}/";
 
-        var run = await CliRun.Of("rollout", "promote", RolloutStacks.Stack, "--prometheus", closed, "--time", "1736942400", "--project-dir", project);
+        var run = await CliRun.Of("rollout", "promote", RolloutStacks.Stack, "--prometheus", closed, "--time", "1736942400", "--deployed-at", "1736942100", "--project-dir", project);
 
         Assert.Equal(5, run.ExitCode);
         Assert.StartsWith($"error: Prometheus at {closed} is unreachable: Connection refused", run.Stderr, StringComparison.Ordinal);
@@ -27,15 +27,15 @@ public sealed class RolloutCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Promote_CanaryAtTheLastStep_SaysSoWritesNothingAndExitsZero()
+    public async Task Promote_WithoutDeployedAt_IsAUsageErrorThatWritesNothing()
     {
-        var stackFile = RolloutStacks.TwoVersions("healthy", v1Weight: 0, v2Weight: 100);
+        var stackFile = RolloutStacks.TwoVersions("healthy");
         var project = _temp.WriteProject(RolloutStacks.Stack, stackFile);
 
-        var run = await CliRun.Of("rollout", "promote", RolloutStacks.Stack, "--project-dir", project);
+        var run = await CliRun.Of("rollout", "promote", RolloutStacks.Stack, "--prometheus", "http://127.0.0.1:9/", "--project-dir", project);
 
-        Assert.Equal(0, run.ExitCode);
-        Assert.Contains("Decision: **complete, nothing to promote** (exit code 0): v2 is at 100%, the plan's last step (100%): nothing to promote.", run.Stdout, StringComparison.Ordinal);
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("error: --deployed-at is required: a decision judges only traffic from after the current weights went live", run.Stderr, StringComparison.Ordinal);
         Assert.Equal(stackFile, RolloutStacks.Read(project));
     }
 
@@ -45,10 +45,10 @@ public sealed class RolloutCommandTests : IDisposable
         var stackFile = RolloutStacks.TwoVersions("healthy", v1Weight: 100, v2Weight: 0);
         var project = _temp.WriteProject(RolloutStacks.Stack, stackFile);
 
-        var run = await CliRun.Of("rollout", "promote", RolloutStacks.Stack, "--project-dir", project);
+        var run = await CliRun.Of("rollout", "promote", RolloutStacks.Stack, "--deployed-at", "1736942100", "--project-dir", project);
 
         Assert.Equal((0, stackFile), (run.ExitCode, RolloutStacks.Read(project)));
-        Assert.Contains("Decision: **held at 0%, nothing to promote** (exit code 0): v2 has weight 0 (rolled back, or not started), so it has no traffic to judge; promote never restarts it.", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Decision: **held at 0%, nothing to promote** (exit code 0): v2 has weight 0 (rolled back, finished, or not started), so it has no traffic to judge; nothing raises it but a person.", run.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class RolloutCommandTests : IDisposable
     {
         var project = _temp.WriteProject(RolloutStacks.Stack, RolloutStacks.TwoVersions("healthy"));
 
-        var run = await CliRun.Of("rollout", "promote", RolloutStacks.Stack, "--project-dir", project);
+        var run = await CliRun.Of("rollout", "promote", RolloutStacks.Stack, "--deployed-at", "1736942100", "--project-dir", project);
 
         Assert.Equal(2, run.ExitCode);
         Assert.StartsWith("error: no Prometheus address: give --prometheus <url> (or set frontend:rollout.analysis.prometheusUrl)\n", run.Stderr, StringComparison.Ordinal);
@@ -125,7 +125,7 @@ public sealed class RolloutCommandTests : IDisposable
     {
         var project = _temp.WriteProject(RolloutStacks.Stack, RolloutStacks.TwoVersions("healthy"));
 
-        var run = await CliRun.Of("rollout", "promote", RolloutStacks.Stack, "--prometheus", "http://127.0.0.1:9/", "--time", time, "--project-dir", project);
+        var run = await CliRun.Of("rollout", "promote", RolloutStacks.Stack, "--prometheus", "http://127.0.0.1:9/", "--time", time, "--deployed-at", "1736942100", "--project-dir", project);
 
         Assert.Equal(2, run.ExitCode);
         Assert.StartsWith($"error: --time {time}: not a time; give RFC 3339 with an offset (2025-01-15T12:00:00Z) or Unix seconds (1736942400)\n", run.Stderr, StringComparison.Ordinal);
@@ -137,7 +137,7 @@ public sealed class RolloutCommandTests : IDisposable
         var run = await CliRun.Of("rollout");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.StartsWith("error: rollout needs a verb: status, promote or rollback\n", run.Stderr, StringComparison.Ordinal);
+        Assert.StartsWith("error: rollout needs a verb: run, gate, status, promote or rollback\n", run.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -177,7 +177,7 @@ public sealed class RolloutCommandTests : IDisposable
         Environment.SetEnvironmentVariable("PROMETHEUS_BEARER_TOKEN", "s3cret");
         try
         {
-            await CliRun.Of("rollout", "promote", RolloutStacks.Stack, "--prometheus", $"http://127.0.0.1:{port}/", "--time", "1736942400", "--project-dir", project);
+            await CliRun.Of("rollout", "promote", RolloutStacks.Stack, "--prometheus", $"http://127.0.0.1:{port}/", "--time", "1736942400", "--deployed-at", "1736942100", "--project-dir", project);
         }
         finally
         {

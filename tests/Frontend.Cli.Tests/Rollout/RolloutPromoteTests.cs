@@ -34,15 +34,18 @@ public sealed class RolloutPromoteTests(PrometheusServer prometheus) : IDisposab
             $$"""
             ## Rollout: v2 in stack staging
 
-            Current step: v2 at 10% (step 1 of 4); steps 10%, 25%, 50%, 100%; stable: v1.
+            Current step: v2 at 10% (step 1 of 4); steps 10%, 25%, 50%, 100%; stable: v1; attempt 1.
 
-            Decision: **promote v2 from 10% to 25% (step 2 of 4)** (exit code 0): every check passed over 600 requests to v2 in the last 5m.
+            Decision: **promote v2 from 10% to 25% (step 2 of 4)** (exit code 0): every check passed over 600 requests to v2 in the 5m to 2025-01-15T12:00:00Z (failed intervals in this step so far: 0, of the 5 that roll back).
 
-            Evaluated at 2025-01-15T12:00:00Z over the last 5m, from Prometheus at {{prometheus.Address}}.
+            Intervals judged since the step went live at 2025-01-15T11:55:00Z, every 1m over the last 5m: 1 (1 passed, 0 failed of the 5 that roll back).
+
+            Latest interval: evaluated at 2025-01-15T12:00:00Z over the last 5m, from Prometheus at {{prometheus.Address}}; requests and checks as the versions' callers and the ingress gateway saw them.
 
             | check | threshold | v2 (canary) | v1 (stable) | result |
             | --- | --- | ---: | ---: | --- |
             | requests in 5m | at least 100 | 600 | 2720 | pass |
+            | served by the pods in 5m | (mirrored requests included) | 800 | 2720 | evidence |
             | success-rate | at least 99% | 100% | 99.26% | pass |
             | p99-latency | at most 500 ms | 95 ms | 94.8 ms | pass |
 
@@ -55,11 +58,13 @@ public sealed class RolloutPromoteTests(PrometheusServer prometheus) : IDisposab
 
             ```promql
             # requests
+            sum(increase(istio_requests_total{reporter="source",destination_workload_namespace="healthy",destination_workload="frontend-v2"}[5m]))
+            # served
             sum(increase(istio_requests_total{reporter="destination",destination_workload_namespace="healthy",destination_workload="frontend-v2"}[5m]))
             # success-rate
-            100 * (1 - ((sum(rate(istio_requests_total{reporter="destination",destination_workload_namespace="healthy",destination_workload="frontend-v2",response_code=~"5.."}[5m])) or vector(0)) / sum(rate(istio_requests_total{reporter="destination",destination_workload_namespace="healthy",destination_workload="frontend-v2"}[5m]))))
+            100 * (1 - ((sum(rate(istio_requests_total{reporter="source",destination_workload_namespace="healthy",destination_workload="frontend-v2",response_code=~"5.."}[5m])) or vector(0)) / sum(rate(istio_requests_total{reporter="source",destination_workload_namespace="healthy",destination_workload="frontend-v2"}[5m]))))
             # p99-latency
-            histogram_quantile(0.99, sum by (le) (rate(istio_request_duration_milliseconds_bucket{reporter="destination",destination_workload_namespace="healthy",destination_workload="frontend-v2"}[5m])))
+            histogram_quantile(0.99, sum by (le) (rate(istio_request_duration_milliseconds_bucket{reporter="source",destination_workload_namespace="healthy",destination_workload="frontend-v2"}[5m])))
             ```
 
             </details>
@@ -71,14 +76,27 @@ public sealed class RolloutPromoteTests(PrometheusServer prometheus) : IDisposab
     }
 
     [PrometheusFact]
-    public async Task Promote_CanaryReturning5xx_WritesTheRollbackAndExitsFour()
+    public async Task Promote_CanaryReturning5xxForOneInterval_WritesNothingAndExitsSixBelowTheThreshold()
+    {
+        var stackFile = RolloutStacks.TwoVersions("erroring");
+        var project = _temp.WriteProject(RolloutStacks.Stack, stackFile);
+
+        var run = await Promote(project, liveMinutes: 5);
+
+        Assert.Equal(6, run.ExitCode);
+        Assert.Contains("v2 failed in the 5m to 2025-01-15T12:00:00Z: success-rate 90% is not at least 99% (failed intervals in this step so far: 1, of the 5 that roll back; judged again after 1m)", run.Stdout, StringComparison.Ordinal);
+        Assert.Equal(stackFile, RolloutStacks.Read(project));
+    }
+
+    [PrometheusFact]
+    public async Task Promote_CanaryReturning5xxForTheThreshold_WritesTheRollbackAndExitsFour()
     {
         var project = _temp.WriteProject(RolloutStacks.Stack, RolloutStacks.TwoVersions("erroring"));
 
-        var run = await Promote(project);
+        var run = await Promote(project, liveMinutes: 10);
 
         Assert.Equal(4, run.ExitCode);
-        Assert.Contains("Decision: **roll back v2 to 0%** (exit code 4): v2 failed: success-rate 90% is not at least 99%.", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Decision: **roll back v2 to 0%** (exit code 4): 6 of the step's intervals failed, reaching the threshold of 5; the latest: v2 failed in the 5m to 2025-01-15T12:00:00Z: success-rate 90% is not at least 99%.", run.Stdout, StringComparison.Ordinal);
         Assert.Equal(RolloutStacks.TwoVersions("erroring", v1Weight: 100, v2Weight: 0), RolloutStacks.Read(project));
     }
 
@@ -87,11 +105,88 @@ public sealed class RolloutPromoteTests(PrometheusServer prometheus) : IDisposab
     {
         var project = _temp.WriteProject(RolloutStacks.Stack, RolloutStacks.TwoVersions("slow"));
 
-        var run = await Promote(project);
+        var run = await Promote(project, liveMinutes: 10);
 
         Assert.Equal(4, run.ExitCode);
-        Assert.Contains("Decision: **roll back v2 to 0%** (exit code 4): v2 failed: p99-latency 2477.5 ms is not at most 500 ms.", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("the latest: v2 failed in the 5m to 2025-01-15T12:00:00Z: p99-latency 2477.5 ms is not at most 500 ms.", run.Stdout, StringComparison.Ordinal);
         Assert.Equal(RolloutStacks.TwoVersions("slow", v1Weight: 100, v2Weight: 0), RolloutStacks.Read(project));
+    }
+
+    [PrometheusFact]
+    public async Task Promote_DarkCanaryWhosePodsReportNothing_IsJudgedOnItsCallers503sAndRolledBack()
+    {
+        var project = _temp.WriteProject(RolloutStacks.Stack, RolloutStacks.TwoVersions("dark"));
+
+        var run = await Promote(project, liveMinutes: 10);
+
+        Assert.Equal(4, run.ExitCode);
+        Assert.Contains("success-rate 0% is not at least 99%", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("| served by the pods in 5m | (mirrored requests included) | 0 | 2700 | evidence |", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [PrometheusFact]
+    public async Task Promote_NoMetricsForAnyVersion_SaysWhyAndExitsSevenWithoutWaiting()
+    {
+        var stackFile = RolloutStacks.TwoVersions("nowhere");
+        var project = _temp.WriteProject(RolloutStacks.Stack, stackFile);
+
+        var run = await Promote(project);
+
+        Assert.Equal(7, run.ExitCode);
+        Assert.Contains("no Istio request metrics for v2 or v1 in namespace nowhere", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Waiting for traffic would wait forever", run.Stdout, StringComparison.Ordinal);
+        Assert.Equal(stackFile, RolloutStacks.Read(project));
+    }
+
+    [PrometheusFact]
+    public async Task Promote_StepLiveForLessThanAWindow_IsNotYetAndExitsSix()
+    {
+        var stackFile = RolloutStacks.TwoVersions("healthy");
+        var project = _temp.WriteProject(RolloutStacks.Stack, stackFile);
+
+        var run = await Promote(project, liveMinutes: 2);
+
+        Assert.Equal(6, run.ExitCode);
+        Assert.Contains("v2 at 10% went live at 2025-01-15T11:58:00Z; its first whole 5m window ends at 2025-01-15T12:03:00Z", run.Stdout, StringComparison.Ordinal);
+        Assert.Equal(stackFile, RolloutStacks.Read(project));
+    }
+
+    [PrometheusFact]
+    public async Task Promote_HealthyCanaryAtTheLastStep_FinishesAndMakesItTheStableVersion()
+    {
+        var project = _temp.WriteProject(RolloutStacks.Stack, RolloutStacks.TwoVersions("healthy", v1Weight: 0, v2Weight: 100));
+
+        var run = await Promote(project);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("the plan now names v2 its stable version and v1 (at 0%, held, no pods) its canary, ready to retire", run.Stdout, StringComparison.Ordinal);
+        Assert.Equal(
+            RolloutStacks.TwoVersions("healthy", v1Weight: 0, v2Weight: 100).Replace("canary: v2", "canary: v1", StringComparison.Ordinal).Replace("stable: [v1]", "stable: [v2]", StringComparison.Ordinal),
+            RolloutStacks.Read(project));
+    }
+
+    [PrometheusFact]
+    public async Task Promote_OwnCheckWithEmptyZeroAndNoSeries_ReadsZeroAndPasses()
+    {
+        var query = "sum(rate(istio_requests_total{reporter=\"source\",destination_workload=\"{{workload}}\",response_code=\"429\"}[{{window}}]))";
+        var project = _temp.WriteProject(RolloutStacks.Stack, RolloutStacks.TwoVersions("healthy", analysis: RolloutStacks.Check("throttled", query, 1, "max", empty: "zero")));
+
+        var run = await Promote(project);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("| throttled | at most 1 | 0 | 0 | pass |", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [PrometheusFact]
+    public async Task Promote_OwnCheckWithEmptyFailAndNoSeries_FailsTheInterval()
+    {
+        var query = "sum(rate(istio_requests_total{reporter=\"source\",destination_workload=\"{{workload}}\",response_code=\"429\"}[{{window}}]))";
+        var project = _temp.WriteProject(RolloutStacks.Stack, RolloutStacks.TwoVersions("healthy", analysis: RolloutStacks.Check("throttled", query, 1, "max")));
+
+        var run = await Promote(project);
+
+        Assert.Equal(6, run.ExitCode);
+        Assert.Contains("throttled has no data (an empty result fails the interval; a check that counts things can say empty: zero)", run.Stdout, StringComparison.Ordinal);
     }
 
     [PrometheusFact]
@@ -103,7 +198,7 @@ public sealed class RolloutPromoteTests(PrometheusServer prometheus) : IDisposab
         var run = await Promote(project);
 
         Assert.Equal(3, run.ExitCode);
-        Assert.Contains("Decision: **wait, nothing written** (exit code 3): v2 served 20 requests in the last 5m, fewer than the 100 needed to judge it: wait for more traffic.", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Decision: **wait for more traffic, nothing written** (exit code 3): v2 got 20 requests in the 5m to 2025-01-15T12:00:00Z, fewer than the 100 needed to judge it: wait for more traffic.", run.Stdout, StringComparison.Ordinal);
         Assert.Equal(stackFile, RolloutStacks.Read(project));
     }
 
@@ -126,10 +221,10 @@ public sealed class RolloutPromoteTests(PrometheusServer prometheus) : IDisposab
     public async Task Promote_OwnCheckOverItsThreshold_FillsThePlaceholdersAndRollsBack()
     {
         // 2 requests a second to the canary, with at most 1 allowed.
-        var query = "sum(rate(istio_requests_total{reporter=\"destination\",destination_workload_namespace=\"{{namespace}}\",destination_workload=\"{{workload}}\"}[{{window}}]))";
+        var query = "sum(rate(istio_requests_total{reporter=\"source\",destination_workload_namespace=\"{{namespace}}\",destination_workload=\"{{workload}}\"}[{{window}}]))";
         var project = _temp.WriteProject(RolloutStacks.Stack, RolloutStacks.TwoVersions("healthy", analysis: RolloutStacks.Check("request-rate", query, 1, "max")));
 
-        var run = await Promote(project);
+        var run = await Promote(project, liveMinutes: 10);
 
         Assert.Equal(4, run.ExitCode);
         Assert.Contains("| request-rate | at most 1 | 2 | 9.0667 | **fail** |", run.Stdout, StringComparison.Ordinal);
@@ -155,7 +250,7 @@ public sealed class RolloutPromoteTests(PrometheusServer prometheus) : IDisposab
         var before = File.ReadAllLines(Path.Combine(RepositoryPaths.Root, "Pulumi.prod.yaml"));
         File.WriteAllLines(Path.Combine(project, "Pulumi.prod.yaml"), before);
 
-        var run = await CliRun.Of("rollout", "promote", "prod", "--prometheus", prometheus.Address.ToString(), "--time", Time, "--project-dir", project);
+        var run = await CliRun.Of("rollout", "promote", "prod", "--prometheus", prometheus.Address.ToString(), "--time", Time, "--deployed-at", LiveSince(5), "--project-dir", project);
 
         var after = File.ReadAllLines(Path.Combine(project, "Pulumi.prod.yaml"));
         var changed = before.Zip(after).Where(pair => pair.First != pair.Second).ToList();
@@ -183,7 +278,7 @@ public sealed class RolloutPromoteTests(PrometheusServer prometheus) : IDisposab
         var stackFile = RolloutStacks.TwoVersions("erroring");
         var project = _temp.WriteProject(RolloutStacks.Stack, stackFile);
 
-        var run = await CliRun.Of("rollout", "status", RolloutStacks.Stack, "--prometheus", prometheus.Address.ToString(), "--time", Time, "--project-dir", project);
+        var run = await CliRun.Of("rollout", "status", RolloutStacks.Stack, "--prometheus", prometheus.Address.ToString(), "--time", Time, "--deployed-at", LiveSince(10), "--project-dir", project);
 
         Assert.Equal((0, stackFile), (run.ExitCode, RolloutStacks.Read(project)));
         Assert.Contains("Next promote would decide: **roll back v2 to 0%** (exit code 4)", run.Stdout, StringComparison.Ordinal);
@@ -196,9 +291,12 @@ public sealed class RolloutPromoteTests(PrometheusServer prometheus) : IDisposab
 
         var run = await CliRun.Of("rollout", "status", RolloutStacks.Stack, "--prometheus", prometheus.Address.ToString(), "--time", "1736942400", "--project-dir", project);
 
-        Assert.Contains("Evaluated at 2025-01-15T12:00:00Z over the last 5m", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Latest interval: evaluated at 2025-01-15T12:00:00Z over the last 5m", run.Stdout, StringComparison.Ordinal);
     }
 
-    private Task<CliRun> Promote(string project) =>
-        CliRun.Of("rollout", "promote", RolloutStacks.Stack, "--prometheus", prometheus.Address.ToString(), "--time", Time, "--project-dir", project);
+    /// <summary>A promote at <see cref="Time"/> of a step that went live <paramref name="liveMinutes"/> minutes before it.</summary>
+    private Task<CliRun> Promote(string project, int liveMinutes = 5) =>
+        CliRun.Of("rollout", "promote", RolloutStacks.Stack, "--prometheus", prometheus.Address.ToString(), "--time", Time, "--deployed-at", LiveSince(liveMinutes), "--project-dir", project);
+
+    private static string LiveSince(int minutes) => IstioSeries.EvaluationTime.AddMinutes(-minutes).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -23,6 +23,8 @@ internal static class RolloutStacks
             steps: [10, 25, 50, 100]
             analysis:
               window: 5m
+              interval: 1m
+              failureThreshold: 5
               minRequests: 100
               minSuccessRate: 99
               maxP99Latency: 500ms
@@ -33,11 +35,12 @@ internal static class RolloutStacks
     public static string Read(string project) => File.ReadAllText(Path.Combine(project, $"Pulumi.{Stack}.yaml"));
 
     /// <summary>A plan's own check, indented to sit under analysis.</summary>
-    public static string Check(string name, string query, double threshold, string direction) => $"""
+    public static string Check(string name, string query, double threshold, string direction, string empty = "fail") => $"""
               checks:
                 - name: {name}
                   query: '{query}'
                   threshold: {threshold}
                   direction: {direction}
+                  empty: {empty}
         """;
 }

@@ -28,6 +28,7 @@ public sealed class DeployInOrderTests : IAsyncLifetime
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal([$"up {Stack} {target}", $"tag set {Stack} deployed-commit {target}"], _sandbox.Changes);
+        Assert.Equal(1, _sandbox.DeployedAtStamps);
         Assert.Contains("::warning::dev: the stack has no 'deployed-commit' tag", run.Stdout, StringComparison.Ordinal);
     }
 

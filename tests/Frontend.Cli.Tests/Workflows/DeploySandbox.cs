@@ -83,7 +83,11 @@ internal sealed class DeploySandbox : IDisposable
         File.Exists(_temp.Combine("pulumi.log")) ? File.ReadAllLines(_temp.Combine("pulumi.log")) : [];
 
     /// <summary>The deploys and tag moves, without the one tag read every run starts with.</summary>
-    public IReadOnlyList<string> Changes => [.. PulumiCalls.Where(call => call != $"tag ls {StackRef}")];
+    /// <summary>The calls that change the stack, without the deployed-at stamps (their values are the clock's); see <see cref="DeployedAtStamps"/>.</summary>
+    public IReadOnlyList<string> Changes => [.. PulumiCalls.Where(call => call != $"tag ls {StackRef}" && !call.StartsWith($"tag set {StackRef} deployed-at ", StringComparison.Ordinal))];
+
+    /// <summary>How many times the script stamped deployed-at (once after every pulumi up).</summary>
+    public int DeployedAtStamps => PulumiCalls.Count(call => call.StartsWith($"tag set {StackRef} deployed-at ", StringComparison.Ordinal));
 
     public string? DeployedCommit
     {

@@ -3,9 +3,11 @@ using Frontend.Cli.Rollout;
 namespace Frontend.Cli.Commands;
 
 /// <summary>
-/// <c>rollout promote &lt;stack&gt;</c>: judges the canary on Istio's metrics and writes the next step's weights
-/// (exit 0) or the rollback (exit 4) into the stack file; writes nothing when there is too little traffic
-/// (exit 3), when Prometheus cannot answer (exit 5), or when the canary is done or held (exit 0).
+/// <c>rollout promote &lt;stack&gt;</c>: one decision of the loop that <c>rollout run</c> repeats. It judges every
+/// interval of the current step since --deployed-at and writes the next step's weights (exit 0), the finished
+/// plan (exit 0) or the rollback (exit 4) into the stack file; it writes nothing when the step is not yet
+/// judgeable or is failing below the threshold (exit 6), has too little traffic (exit 3), when Prometheus cannot
+/// answer (exit 5) or has no Istio metrics at all (exit 7), or when the canary is held (exit 0).
 /// </summary>
 internal static class RolloutPromoteCommand
 {
@@ -17,9 +19,14 @@ internal static class RolloutPromoteCommand
             return ExitCodes.Failed;
         }
 
+        if (arguments.Option(RolloutStack.DeployedAtOption) is null)
+        {
+            throw new UsageException($"--{RolloutStack.DeployedAtOption} is required: a decision judges only traffic from after the current weights went live (the stack tag deployed-at that the deploy records)");
+        }
+
         // Refuse a file it cannot edit before asking Prometheus anything, so a decision is never lost for it.
         var editor = stack.OpenEditor();
-        AnalysisResult? analysis = null;
+        StepAnalysis? analysis = null;
         string? problem = null;
         var decision = RolloutDecision.BeforeMetrics(stack.Plan);
         if (decision is null)

@@ -16,7 +16,7 @@ internal static class RolloutRollbackCommand
         var editor = stack.OpenEditor();
         var decision = RolloutDecision.RollBackByHand(stack.Plan);
         stack.Write(editor, decision);
-        await stdout.WriteAsync(RolloutReport.Write("Rollout", stack.Name, stack.Plan, decision, analysis: null, metricsProblem: null, stack.AppName, next: false));
+        await stdout.WriteAsync(RolloutReport.Write("Rollout", stack.Name, stack.Plan, decision, step: null, metricsProblem: null, stack.AppName, next: false));
         await stdout.WriteAsync(RolloutReport.Written(Path.GetFileName(stack.StackFile), decision));
         return ExitCodes.Ok;
     }

@@ -14,14 +14,17 @@ internal sealed partial record RolloutStack(string Name, string ProjectName, str
 {
     public const string PrometheusOption = "prometheus";
     public const string TimeOption = "time";
+    public const string DeployedAtOption = "deployed-at";
 
     public string AppName => Config.App.Name;
 
     /// <summary>Null when the config is refused or has no plan; the reasons are then on <paramref name="stderr"/>.</summary>
-    public static async Task<RolloutStack?> LoadAsync(Arguments arguments, TextWriter stderr)
+    public static Task<RolloutStack?> LoadAsync(Arguments arguments, TextWriter stderr) =>
+        LoadAsync(StackAnalysis.ProjectDirectory(arguments), arguments.Positional(0), stderr);
+
+    /// <summary>Null when the config is refused or has no plan; the reasons are then on <paramref name="stderr"/>.</summary>
+    public static async Task<RolloutStack?> LoadAsync(string projectDirectory, string stack, TextWriter stderr)
     {
-        var stack = arguments.Positional(0);
-        var projectDirectory = StackAnalysis.ProjectDirectory(arguments);
         var settings = StackFiles.Load(projectDirectory, stack);
         var loaded = settings.LoadConfig();
         var problems = loaded.Config is null ? loaded.Problems : StackConfigValidator.Validate(loaded.Config, stack);
@@ -49,14 +52,21 @@ internal sealed partial record RolloutStack(string Name, string ProjectName, str
         return new RolloutStack(stack, settings.ProjectName, stackFile, config, new RolloutPlan(plan, config.Versions, config.Namespace.Name));
     }
 
-    /// <summary>The plan's checks at --time (or now), against --prometheus (or the plan's address).</summary>
+    /// <summary>
+    /// The plan's checks for every interval of the current step up to --time (or now), against --prometheus (or
+    /// the plan's address); only windows after --deployed-at count, and without it only the instant itself.
+    /// </summary>
     /// <exception cref="PrometheusException">Prometheus could not answer.</exception>
-    public async Task<AnalysisResult> AnalyzeAsync(Arguments arguments, TimeProvider clock)
+    public async Task<StepAnalysis> AnalyzeAsync(Arguments arguments, TimeProvider clock)
     {
-        var address = PrometheusAddress(arguments);
-        var time = EvaluationTime(arguments, clock);
-        using var prometheus = new PrometheusClient(address, Environment.GetEnvironmentVariable(PrometheusClient.TokenVariable));
-        return await CanaryAnalysis.RunAsync(Plan, AppName, prometheus, time);
+        var time = Time(arguments, TimeOption) ?? clock.GetUtcNow();
+        return await AnalyzeAsync(PrometheusAddress(arguments), time, Time(arguments, DeployedAtOption));
+    }
+
+    public async Task<StepAnalysis> AnalyzeAsync(Uri prometheusAddress, DateTimeOffset time, DateTimeOffset? liveSince)
+    {
+        using var prometheus = new PrometheusClient(prometheusAddress, Environment.GetEnvironmentVariable(PrometheusClient.TokenVariable));
+        return await CanaryAnalysis.RunAsync(Plan, AppName, prometheus, time, liveSince);
     }
 
     public StackFileEditor OpenEditor() => StackFileEditor.Open(StackFile, ProjectName);
@@ -66,12 +76,12 @@ internal sealed partial record RolloutStack(string Name, string ProjectName, str
     {
         if (decision.Writes)
         {
-            editor.Write(decision.Weights!.ToDictionary(w => w.Version, w => w.After, StringComparer.Ordinal), ProjectName);
+            editor.Write(new StackEdit((decision.Weights ?? []).ToDictionary(w => w.Version, w => w.After, StringComparer.Ordinal), decision.Roles), ProjectName);
         }
     }
 
     /// <summary>--prometheus wins over the plan's address; with neither, the command cannot look.</summary>
-    private Uri PrometheusAddress(Arguments arguments)
+    public Uri PrometheusAddress(Arguments arguments)
     {
         var (text, source) = arguments.Option(PrometheusOption) is { } flag
             ? (flag, $"--{PrometheusOption}")
@@ -90,12 +100,12 @@ internal sealed partial record RolloutStack(string Name, string ProjectName, str
         return uri.AbsolutePath.EndsWith('/') ? uri : new Uri(uri + "/");
     }
 
-    /// <summary>--time as RFC 3339 (2025-01-15T12:00:00Z) or Unix seconds; now when absent.</summary>
-    private static DateTimeOffset EvaluationTime(Arguments arguments, TimeProvider clock)
+    /// <summary>An instant option (--time, --deployed-at) as RFC 3339 (2025-01-15T12:00:00Z) or Unix seconds; null when absent.</summary>
+    public static DateTimeOffset? Time(Arguments arguments, string option)
     {
-        if (arguments.Option(TimeOption) is not { } text)
+        if (arguments.Option(option) is not { } text)
         {
-            return clock.GetUtcNow();
+            return null;
         }
 
         if (decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) && seconds <= 253_402_300_799m)
@@ -106,7 +116,7 @@ internal sealed partial record RolloutStack(string Name, string ProjectName, str
         // RFC 3339 requires the offset; DateTimeOffset alone would take a time without one as local.
         return Rfc3339().IsMatch(text) && DateTimeOffset.TryParse(text.ToUpperInvariant(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
             ? time
-            : throw new UsageException($"--{TimeOption} {text}: not a time; give RFC 3339 with an offset (2025-01-15T12:00:00Z) or Unix seconds (1736942400)");
+            : throw new UsageException($"--{option} {text}: not a time; give RFC 3339 with an offset (2025-01-15T12:00:00Z) or Unix seconds (1736942400)");
     }
 
     [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$", RegexOptions.CultureInvariant)]

@@ -16,7 +16,7 @@ internal static class RolloutStatusCommand
             return ExitCodes.Failed;
         }
 
-        AnalysisResult? analysis = null;
+        StepAnalysis? analysis = null;
         string? problem = null;
         RolloutDecision decision;
         try

@@ -42,12 +42,54 @@ internal sealed class PrometheusClient : IDisposable
     /// </summary>
     public async Task<double?> QueryAsync(string query, DateTimeOffset time, CancellationToken cancellationToken = default)
     {
-        var seconds = (time.ToUnixTimeMilliseconds() / 1000.0).ToString("0.###", CultureInfo.InvariantCulture);
-        var address = new Uri(_baseAddress, $"api/v1/query?query={Uri.EscapeDataString(query)}&time={seconds}");
-        HttpResponseMessage response;
+        var address = new Uri(_baseAddress, $"api/v1/query?query={Uri.EscapeDataString(query)}&time={Seconds(time)}");
+        var body = await GetAsync(address, cancellationToken);
+        return Parse(body.Text, body.Status, query);
+    }
+
+    /// <summary>
+    /// The query's value at each of <paramref name="start"/>, start + step, ... up to <paramref name="end"/>,
+    /// keyed by the instant (Unix milliseconds); an instant without a value is absent. One query instead of one
+    /// per instant, for judging every interval since a step went live.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<long, double?>> QueryRangeAsync(string query, DateTimeOffset start, DateTimeOffset end, TimeSpan step, CancellationToken cancellationToken = default)
+    {
+        var address = new Uri(_baseAddress, $"api/v1/query_range?query={Uri.EscapeDataString(query)}&start={Seconds(start)}&end={Seconds(end)}&step={step.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)}");
+        var body = await GetAsync(address, cancellationToken);
+        var data = Data(body.Text, body.Status, query);
+        if (Text(data, "resultType") != "matrix")
+        {
+            throw new PrometheusException($"the range query returned a {Text(data, "resultType")} where a matrix was expected: {query}");
+        }
+
+        var result = data.GetProperty("result");
+        if (result.GetArrayLength() > 1)
+        {
+            throw new PrometheusException($"the query returned {result.GetArrayLength()} series where a check needs one value; aggregate it (sum, max, ...): {query}");
+        }
+
+        var values = new Dictionary<long, double?>();
+        if (result.GetArrayLength() == 1)
+        {
+            foreach (var sample in result[0].GetProperty("values").EnumerateArray())
+            {
+                values[(long)Math.Round(sample[0].GetDouble() * 1000)] = Number(sample);
+            }
+        }
+
+        return values;
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private static string Seconds(DateTimeOffset time) => (time.ToUnixTimeMilliseconds() / 1000.0).ToString("0.###", CultureInfo.InvariantCulture);
+
+    private async Task<(string Text, int Status)> GetAsync(Uri address, CancellationToken cancellationToken)
+    {
         try
         {
-            response = await _http.GetAsync(address, cancellationToken);
+            using var response = await _http.GetAsync(address, cancellationToken);
+            return (await response.Content.ReadAsStringAsync(cancellationToken), (int)response.StatusCode);
         }
         catch (HttpRequestException e)
         {
@@ -57,17 +99,10 @@ internal sealed class PrometheusClient : IDisposable
         {
             throw new PrometheusException($"Prometheus at {_baseAddress} did not answer within {Timeout.TotalSeconds:0}s", e);
         }
-
-        using (response)
-        {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            return Parse(body, (int)response.StatusCode, query);
-        }
     }
 
-    public void Dispose() => _http.Dispose();
-
-    private double? Parse(string body, int status, string query)
+    /// <summary>The <c>data</c> of a successful API response, or why there is none.</summary>
+    private JsonElement Data(string body, int status, string query)
     {
         JsonElement root;
         try
@@ -86,7 +121,12 @@ internal sealed class PrometheusClient : IDisposable
             throw new PrometheusException($"Prometheus at {_baseAddress} refused the query (HTTP {status}, {error}): {query}");
         }
 
-        var data = root.GetProperty("data");
+        return root.GetProperty("data");
+    }
+
+    private double? Parse(string body, int status, string query)
+    {
+        var data = Data(body, status, query);
         var result = data.GetProperty("result");
         return Text(data, "resultType") switch
         {

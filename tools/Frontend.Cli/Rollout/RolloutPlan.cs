@@ -31,6 +31,28 @@ internal sealed class RolloutPlan
 
     public IReadOnlyList<int> Steps => Config.Steps;
 
+    public int Attempt => Config.Attempt;
+
+    /// <summary>The key a person raises to restart a rolled-back canary.</summary>
+    public static string AttemptKey => ConfigPath.Root(RolloutRules.Key).Property("attempt").Path;
+
+    /// <summary>
+    /// The plan after the canary has passed its last step at 100% against one stable version: that version
+    /// becomes the plan's canary (at 0, held, running no pods: ready to retire) and the canary the stable one.
+    /// Null where the plan cannot say so by swapping two names (several stable versions, or a last step below 100).
+    /// </summary>
+    public PlanRoles? FinishedRoles => CanaryWeight == 100 && Stable.Count == 1 ? new PlanRoles(Stable[0], [Canary]) : null;
+
+    /// <summary>What finishing leaves to a person, for the decision's reason.</summary>
+    public string FinishNote => FinishedRoles is not null
+        ? $"; the plan now names {Canary} its stable version and {Stable[0]} (at 0%, held, no pods) its canary, ready to retire"
+        : CanaryWeight < 100
+            ? "; the plan stops short of 100%, so the last cut is a hand edit"
+            : $"; name {Canary} the stable version in the plan by hand ({ConfigPath.Root(RolloutRules.Key).Property("stable")}), since it has several";
+
+    /// <summary>Every version's weight as the stack file sets it.</summary>
+    public IReadOnlyDictionary<string, int> Weights => _versions.ToDictionary(v => v.Name, v => v.Weight, StringComparer.Ordinal);
+
     /// <summary>The current step is the canary's current weight, whether or not it is one of the steps.</summary>
     public int CanaryWeight => _versions.Single(v => v.Name == Canary).Weight;
 

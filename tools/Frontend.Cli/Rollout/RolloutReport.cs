@@ -11,12 +11,18 @@ namespace Frontend.Cli.Rollout;
 internal static class RolloutReport
 {
     /// <param name="next">True for status, which only says what the next promote would decide.</param>
-    public static string Write(string title, string stack, RolloutPlan plan, RolloutDecision decision, AnalysisResult? analysis, string? metricsProblem, string appName, bool next)
+    public static string Write(string title, string stack, RolloutPlan plan, RolloutDecision decision, StepAnalysis? step, string? metricsProblem, string appName, bool next)
     {
+        var analysis = step?.Latest;
         var report = new StringBuilder();
         report.Append(CultureInfo.InvariantCulture, $"## {title}: {plan.Canary} in stack {stack}\n\n");
-        report.Append(CultureInfo.InvariantCulture, $"Current step: {plan.Canary} at {plan.CanaryWeight}% ({plan.Describe(plan.CanaryWeight)}); steps {string.Join(", ", plan.Steps.Select(s => $"{s}%"))}; stable: {string.Join(", ", plan.Stable)}.\n\n");
+        report.Append(CultureInfo.InvariantCulture, $"Current step: {plan.Canary} at {plan.CanaryWeight}% ({plan.Describe(plan.CanaryWeight)}); steps {string.Join(", ", plan.Steps.Select(s => $"{s}%"))}; stable: {string.Join(", ", plan.Stable)}; attempt {plan.Attempt}.\n\n");
         report.Append(CultureInfo.InvariantCulture, $"{(next ? "Next promote would decide" : "Decision")}: **{Verb(decision, plan)}** (exit code {decision.ExitCode}): {decision.Reason}.\n\n");
+        if (step is not null)
+        {
+            Intervals(report, plan, step, decision);
+        }
+
         if (analysis is not null)
         {
             Checks(report, plan, analysis);
@@ -54,33 +60,53 @@ internal static class RolloutReport
     private static string Verb(RolloutDecision decision, RolloutPlan plan) => decision.Kind switch
     {
         DecisionKind.Promote => $"promote {plan.Canary} from {plan.CanaryWeight}% to {decision.Weights!.Single(w => w.Version == plan.Canary).After}% ({plan.Describe(decision.Weights!.Single(w => w.Version == plan.Canary).After)})",
-        DecisionKind.Complete => "complete, nothing to promote",
+        DecisionKind.Finish => $"finish: {plan.Canary} stays at {plan.CanaryWeight}%",
         DecisionKind.Held => "held at 0%, nothing to promote",
-        DecisionKind.NotEnoughData => "wait, nothing written",
+        DecisionKind.NotEnoughData => "wait for more traffic, nothing written",
+        DecisionKind.NotYet => "not yet, nothing written",
         DecisionKind.RollBack => $"roll back {plan.Canary} to 0%",
         DecisionKind.MetricsUnavailable => "no decision, nothing written",
+        DecisionKind.MetricsMissing => "no Istio metrics at all, nothing written",
         DecisionKind.RollBackByHand => decision.Writes ? $"roll back {plan.Canary} to 0%" : "nothing to roll back",
         _ => decision.Kind.ToString(),
     };
 
+    /// <summary>The step's intervals so far, and each failed one's reason: the evidence a rollback stands on.</summary>
+    private static void Intervals(StringBuilder report, RolloutPlan plan, StepAnalysis step, RolloutDecision decision)
+    {
+        var analysis = plan.Config.Analysis;
+        var since = step.LiveSince is { } live ? $"since the step went live at {live.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}" : "(no --deployed-at: the latest window only, whenever the step went live)";
+        var verdicts = decision.Verdicts ?? [];
+        var failed = verdicts.Where(v => v.Outcome == IntervalOutcome.Failed).ToList();
+        report.Append(CultureInfo.InvariantCulture, $"Intervals judged {since}, every {analysis.Interval} over the last {analysis.Window}: {verdicts.Count} ({verdicts.Count(v => v.Outcome == IntervalOutcome.Passed)} passed, {failed.Count} failed of the {analysis.FailureThreshold} that roll back).\n\n");
+        foreach (var verdict in failed)
+        {
+            report.Append(CultureInfo.InvariantCulture, $"- failed: {verdict.Reason}\n");
+        }
+
+        report.Append(failed.Count > 0 ? "\n" : "");
+    }
+
     private static void Checks(StringBuilder report, RolloutPlan plan, AnalysisResult analysis)
     {
         var window = plan.Config.Analysis.Window;
-        report.Append(CultureInfo.InvariantCulture, $"Evaluated at {analysis.Time.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'} over the last {window}, from Prometheus at {analysis.Prometheus}.\n\n");
+        report.Append(CultureInfo.InvariantCulture, $"Latest interval: evaluated at {analysis.Time.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'} over the last {window}, from Prometheus at {analysis.Prometheus}; requests and checks as the versions' callers and the ingress gateway saw them.\n\n");
         var versions = analysis.Requests.Values.Select((v, i) => i == 0 ? $"{v.Version} (canary)" : $"{v.Version} (stable)").ToList();
         report.Append(CultureInfo.InvariantCulture, $"| check | threshold | {string.Join(" | ", versions)} | result |\n");
         report.Append(CultureInfo.InvariantCulture, $"| --- | --- | {string.Join(" | ", versions.Select(_ => "---:"))} | --- |\n");
-        foreach (var result in new[] { analysis.Requests }.Concat(analysis.Checks))
+        foreach (var result in new[] { analysis.Requests, analysis.Served }.Concat(analysis.Checks))
         {
-            var name = result.Check.Name == CanaryAnalysis.RequestsCheck ? $"requests in {window}" : result.Check.Name;
+            var name = result.Check.Name == CanaryAnalysis.RequestsCheck ? $"requests in {window}" : result == analysis.Served ? $"served by the pods in {window}" : result.Check.Name;
             var outcome = result.Passed switch
             {
+                _ when result == analysis.Served => "evidence",
                 true => "pass",
                 false when result == analysis.Requests => "too few",
                 false => "**fail**",
                 null => "no data",
             };
-            report.Append(CultureInfo.InvariantCulture, $"| {name} | {result.Check.ThresholdText} | {string.Join(" | ", result.Values.Select(v => result.Check.Format(v.Value)))} | {outcome} |\n");
+            var threshold = result == analysis.Served ? "(mirrored requests included)" : result.Check.ThresholdText;
+            report.Append(CultureInfo.InvariantCulture, $"| {name} | {threshold} | {string.Join(" | ", result.Values.Select(v => result.Check.Format(v.Value ?? (result.Check.EmptyIsZero ? 0 : null))))} | {outcome} |\n");
         }
 
         report.Append('\n');
@@ -90,7 +116,7 @@ internal static class RolloutReport
     {
         var canary = CanaryAnalysis.Targets(plan, appName)[0];
         report.Append("<details><summary>Queries (for the canary; the stable versions' differ only in destination_workload)</summary>\n\n```promql\n");
-        foreach (var check in new[] { CanaryAnalysis.RequestsOf(plan.Config.Analysis) }.Concat(CanaryAnalysis.ChecksOf(plan.Config.Analysis)))
+        foreach (var check in new[] { CanaryAnalysis.RequestsOf(plan.Config.Analysis), CanaryAnalysis.ServedOf() }.Concat(CanaryAnalysis.ChecksOf(plan.Config.Analysis)))
         {
             report.Append(CultureInfo.InvariantCulture, $"# {check.Name}\n{check.Query(canary)}\n");
         }

@@ -8,9 +8,13 @@ namespace Frontend.Cli.Rollout;
 /// <summary>A stack file the rollout tool will not edit, and why; nothing has been written.</summary>
 internal sealed class StackEditException(string message) : Exception(message);
 
+/// <summary>What a rollout decision changes in a stack file: weights (version to weight), and the plan's roles once it finishes.</summary>
+internal sealed record StackEdit(IReadOnlyDictionary<string, int> Weights, PlanRoles? Roles = null);
+
 /// <summary>
-/// Changes the versions' weights in a stack file and nothing else. The file is the user's, so the new
-/// weights replace only the characters of the old weight scalars, found from YAML's own parse: comments,
+/// Changes the versions' weights in a stack file, and the rollout plan's canary and stable names when a
+/// rollout finishes, and nothing else. The file is the user's, so the new values replace only the characters
+/// of the old scalars, found from YAML's own parse: comments,
 /// key order, quoting, flow or block style and line endings stay byte for byte. Whatever the editor cannot
 /// follow with certainty (an alias or anchor, a merge key, a secret, a tag, a duplicate key) is refused
 /// before anything is written.
@@ -24,14 +28,19 @@ internal sealed class StackFileEditor
     private readonly bool _hasBom;
     private readonly string _text;
     private readonly IReadOnlyList<WeightSite> _sites;
+    private readonly RoleSites? _roles;
 
-    private StackFileEditor(string path, bool hasBom, string text, IReadOnlyList<WeightSite> sites)
+    private StackFileEditor(string path, bool hasBom, string text, IReadOnlyList<WeightSite> sites, RoleSites? roles)
     {
         _path = path;
         _hasBom = hasBom;
         _text = text;
         _sites = sites;
+        _roles = roles;
     }
+
+    /// <summary>The plan's canary and stable names as the file sets them; null when it has no plan the editor can follow.</summary>
+    public PlanRoles? Roles => _roles is null ? null : new PlanRoles(_roles.Canary.Value, [.. _roles.Stable.Select(s => s.Value)]);
 
     /// <summary>Each version's weight as the file sets it (0 where it sets none, the program's default), in file order.</summary>
     public IReadOnlyList<(string Version, int Weight)> Weights => [.. _sites.Select(s => (s.Version, s.Weight))];
@@ -61,10 +70,19 @@ internal sealed class StackFileEditor
     /// The file's text with <paramref name="weights"/> (version to weight) in place of the current ones. Only
     /// weights that change are touched, so a step between two versions is a two-line diff.
     /// </summary>
-    public string Apply(IReadOnlyDictionary<string, int> weights)
+    public string Apply(IReadOnlyDictionary<string, int> weights) => Apply(new StackEdit(weights));
+
+    /// <summary>The file's text with <paramref name="edit"/>'s weights and plan roles in place of the current ones.</summary>
+    public string Apply(StackEdit edit)
     {
-        ArgumentNullException.ThrowIfNull(weights);
+        ArgumentNullException.ThrowIfNull(edit);
+        var weights = edit.Weights;
         var edits = new List<(int Start, int End, string Text)>();
+        if (edit.Roles is { } roles)
+        {
+            edits.AddRange(RoleEdits(roles));
+        }
+
         foreach (var (version, weight) in weights)
         {
             var site = _sites.FirstOrDefault(s => s.Version == version)
@@ -79,14 +97,7 @@ internal sealed class StackFileEditor
                 throw new StackEditException($"{_path}: versions[{site.Index}] ({version}) sets no weight, so there is no value to change without adding a line; add 'weight: {site.Weight}' to it by hand, then run the command again.");
             }
 
-            var number = weight.ToString(CultureInfo.InvariantCulture);
-            var replacement = scalar.Style switch
-            {
-                ScalarStyle.SingleQuoted => $"'{number}'",
-                ScalarStyle.DoubleQuoted => $"\"{number}\"",
-                _ => number,
-            };
-            edits.Add((scalar.Start, scalar.End, replacement));
+            edits.Add((scalar.Start, scalar.End, Quoted(scalar, weight.ToString(CultureInfo.InvariantCulture))));
         }
 
         var text = new StringBuilder(_text);
@@ -103,14 +114,19 @@ internal sealed class StackFileEditor
     /// it back to be sure it now says exactly <paramref name="weights"/>. The old file stays whole until the
     /// new one is complete.
     /// </summary>
-    public void Write(IReadOnlyDictionary<string, int> weights, string projectName)
+    public void Write(IReadOnlyDictionary<string, int> weights, string projectName) => Write(new StackEdit(weights), projectName);
+
+    /// <summary>Writes <paramref name="edit"/> as <see cref="Write(IReadOnlyDictionary{string, int}, string)"/> writes weights, reading back the roles too.</summary>
+    public void Write(StackEdit edit, string projectName)
     {
-        var text = Apply(weights);
+        ArgumentNullException.ThrowIfNull(edit);
+        var text = Apply(edit);
         var written = Parse(_path, _hasBom, text, projectName);
-        var expected = _sites.Select(s => (s.Version, weights.TryGetValue(s.Version, out var w) ? w : s.Weight));
-        if (!written.Weights.SequenceEqual(expected))
+        var expected = _sites.Select(s => (s.Version, edit.Weights.TryGetValue(s.Version, out var w) ? w : s.Weight));
+        var rolesRead = edit.Roles is not { } roles || (written.Roles is { } read && read.Canary == roles.Canary && read.Stable.SequenceEqual(roles.Stable));
+        if (!written.Weights.SequenceEqual(expected) || !rolesRead)
         {
-            throw new StackEditException($"{_path}: the edited file would not read back with the intended weights; nothing was written.");
+            throw new StackEditException($"{_path}: the edited file would not read back with the intended weights and plan; nothing was written.");
         }
 
         var temporary = _path + ".rollout-tmp";
@@ -175,8 +191,56 @@ internal sealed class StackFileEditor
             throw refuse($"{key} names '{twice.Key}' more than once");
         }
 
-        return new StackFileEditor(path, hasBom, text, sites);
+        return new StackFileEditor(path, hasBom, text, sites, PlanSites(config, projectName));
     }
+
+    /// <summary>The plan's canary and stable scalars, when the plan is there in plain block or flow form; null otherwise.</summary>
+    private static RoleSites? PlanSites(YamlNode config, string projectName)
+    {
+        var plan = config is YamlMapping map
+            ? map.Entries.Where(e => e.Key is YamlScalar { Value: var key } && (key == $"{projectName}:rollout" || key == "rollout")).Select(e => e.Value).ToList()
+            : [];
+        if (plan is not [YamlMapping { Anchor: null } rollout])
+        {
+            return null;
+        }
+
+        YamlNode? Value(string key) => rollout.Entries.Where(e => e.Key is YamlScalar { Value: var k } && k == key).Select(e => e.Value).SingleOrDefault();
+        return Value("canary") is YamlScalar { Anchor: null, Tag: null } canary
+            && Value("stable") is YamlSequence { Anchor: null } stable
+            && stable.Items.All(i => i is YamlScalar { Anchor: null, Tag: null })
+                ? new RoleSites(canary, [.. stable.Items.Cast<YamlScalar>()])
+                : null;
+    }
+
+    private IEnumerable<(int Start, int End, string Text)> RoleEdits(PlanRoles roles)
+    {
+        if (_roles is null || _roles.Stable.Count != roles.Stable.Count)
+        {
+            throw new StackEditException($"{_path}: its rollout plan does not name the canary and {roles.Stable.Count} stable version(s) as plain values, so the tool cannot record that the rollout finished; set rollout.canary to {roles.Canary} and rollout.stable to [{string.Join(", ", roles.Stable)}] by hand.");
+        }
+
+        if (_roles.Canary.Value != roles.Canary)
+        {
+            yield return (_roles.Canary.Start, _roles.Canary.End, Quoted(_roles.Canary, roles.Canary));
+        }
+
+        foreach (var (site, name) in _roles.Stable.Zip(roles.Stable))
+        {
+            if (site.Value != name)
+            {
+                yield return (site.Start, site.End, Quoted(site, name));
+            }
+        }
+    }
+
+    /// <summary>A new value for a scalar, in the quotes it had.</summary>
+    private static string Quoted(YamlScalar scalar, string value) => scalar.Style switch
+    {
+        ScalarStyle.SingleQuoted => $"'{value}'",
+        ScalarStyle.DoubleQuoted => $"\"{value}\"",
+        _ => value,
+    };
 
     private static WeightSite Weight(YamlNode? node, string version, int index, string where, Func<string, StackEditException> refuse)
     {
@@ -235,4 +299,6 @@ internal sealed class StackFileEditor
     }
 
     private sealed record WeightSite(string Version, int Index, int Weight, YamlScalar? Scalar);
+
+    private sealed record RoleSites(YamlScalar Canary, IReadOnlyList<YamlScalar> Stable);
 }
