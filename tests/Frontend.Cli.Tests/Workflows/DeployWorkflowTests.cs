@@ -88,8 +88,17 @@ public sealed class DeployWorkflowTests
     {
         // The script's first argument picks Pulumi.<stack>.yaml: prod's job must not deploy dev's config.
         Assert.All(DeployJobs, job => Assert.Single(
-            job.RunScripts,
-            script => script.StartsWith($".github/scripts/deploy-in-order.sh {job.Environment} ", StringComparison.Ordinal)));
+            job.RunScripts.SelectMany(script => script.Split('\n')),
+            line => line.Contains($".github/scripts/deploy-in-order.sh {job.Environment} ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Run_DeployJobs_GiveTheScriptTheRolloutToolForHeldCanaries()
+    {
+        // Without FRONTEND_CLI the script refuses to deploy while a rollback holds a canary.
+        Assert.All(DeployJobs, job => Assert.Single(
+            job.RunScripts.SelectMany(script => script.Split('\n')),
+            line => line.StartsWith("FRONTEND_CLI=\"$RUNNER_TEMP/cli/Frontend.Cli\" .github/scripts/deploy-in-order.sh ", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace Frontend.Cli.Tests.Workflows;
 /// <summary>What holds for every workflow: least privilege, pinned actions, no expressions in scripts.</summary>
 public sealed partial class WorkflowPolicyTests
 {
-    public static TheoryData<string> WorkflowFiles => new() { "pr.yml", "deploy.yml" };
+    public static TheoryData<string> WorkflowFiles => new() { "pr.yml", "deploy.yml", "rollout.yml" };
 
     [Theory]
     [MemberData(nameof(WorkflowFiles))]
