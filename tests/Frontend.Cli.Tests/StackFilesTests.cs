@@ -10,6 +10,46 @@ public sealed class StackFilesTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
+    public void Load_MisindentedKey_NamesTheFileLineKeysAndLikelyCauseWithTheLinesAround()
+    {
+        var project = _temp.WriteProject("dev", StackYaml.TwoVersions().Replace("      weight: 50\n    - name: v2", "    weight: 50\n    - name: v2", StringComparison.Ordinal));
+
+        var error = Assert.Throws<StackFileException>(() => StackFiles.Load(project, "dev"));
+
+        Assert.Equal(
+            """
+            Pulumi.dev.yaml, line 7, column 5, under config > frontend:versions: not valid YAML, most likely the indentation: a line here is indented more or less than the entries it belongs with (YAML nests by spaces; every key of one map starts in the same column). The parser said: While parsing a block collection, did not find expected '-' indicator.
+                  5 |     - name: v1
+                  6 |       image: ghcr.io/acme/frontend:1.4.2
+             >    7 |     weight: 50
+                  8 |     - name: v2
+                  9 |       image: ghcr.io/acme/frontend:1.5.0
+            """,
+            error.Message);
+    }
+
+    [Fact]
+    public void Load_TabInTheIndentation_SaysSoAndShowsTheTab()
+    {
+        var project = _temp.WriteProject("dev", StackYaml.TwoVersions().Replace("      image: ghcr.io/acme/frontend:1.4.2", "\t  image: ghcr.io/acme/frontend:1.4.2", StringComparison.Ordinal));
+
+        var error = Assert.Throws<StackFileException>(() => StackFiles.Load(project, "dev"));
+
+        Assert.Contains("not valid YAML, most likely a tab in the indentation (shown as \u2192 below): YAML indents with spaces only.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("\u2192  image: ghcr.io/acme/frontend:1.4.2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_UnquotedColonInAValue_SaysToQuoteIt()
+    {
+        var project = _temp.WriteProject("dev", StackYaml.TwoVersions().Replace("    name: shop", "    name: shop: east", StringComparison.Ordinal));
+
+        var error = Assert.Throws<StackFileException>(() => StackFiles.Load(project, "dev"));
+
+        Assert.StartsWith("Pulumi.dev.yaml, line 3, column 15, under config > frontend:namespace: not valid YAML, most likely an unquoted ': ' inside a value, which YAML reads as another key: put the value in quotes.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_ProjectDefaultAndStackValue_StackValueWinsAndKeysAreQualified()
     {
         var project = _temp.WriteProject(

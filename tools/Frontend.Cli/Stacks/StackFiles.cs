@@ -174,14 +174,14 @@ internal static class StackFiles
         }
 
         var stream = new YamlStream();
+        var text = File.ReadAllText(path);
         try
         {
-            using var reader = new StreamReader(path);
-            stream.Load(reader);
+            stream.Load(new StringReader(text));
         }
         catch (YamlException e)
         {
-            throw new StackFileException($"{path} is not valid YAML: {e.Message} (line {e.Start.Line}, column {e.Start.Column}).");
+            throw new StackFileException(YamlMistake.Describe(path, text, e));
         }
 
         return stream.Documents.Count == 0
