@@ -11,6 +11,7 @@ internal static class BenchmarkStacks
     public static StackConfig WithVersions(int count) => new()
     {
         Production = true,
+        Cluster = new ClusterConfig { Context = "acme-prod" },
         Namespace = new NamespaceConfig { Name = "frontend" },
         Versions = [.. Enumerable.Range(0, count).Select(i => new VersionConfig
         {
@@ -33,7 +34,7 @@ internal static class BenchmarkStacks
                 Header = new HeaderMatchConfig { Name = "x-version", Exact = $"v{i}" },
                 Version = $"v{i}",
             })],
-            Retries = new RetriesConfig { Attempts = 2, PerTryTimeout = "2s", RetryOn = "5xx,reset" },
+            Retries = new RetriesConfig { Attempts = 2, PerTryTimeout = "2s", RetryOn = "connect-failure,refused-stream,503" },
             Timeout = "10s",
         },
         Mtls = new MtlsConfig { Mode = "STRICT" },
