@@ -1,3 +1,4 @@
+using Frontend.RolloutMetrics;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;

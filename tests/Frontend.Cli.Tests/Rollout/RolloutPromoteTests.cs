@@ -1,3 +1,4 @@
+using Frontend.RolloutMetrics;
 using Frontend.Cli.Tests.Support;
 
 namespace Frontend.Cli.Tests.Rollout;

@@ -1,3 +1,4 @@
+using Frontend.RolloutMetrics;
 using System.Globalization;
 using Frontend.Cli.Rollout.Loop;
 using Frontend.Cli.Tests.Support;

@@ -1,4 +1,4 @@
-namespace Frontend.Cli.Tests.Rollout.Simulation;
+namespace Frontend.RolloutMetrics;
 
 /// <summary>
 /// The simulated rollouts' traffic, from <see cref="IstioSeries.SimulationStart"/>: a healthy canary, one that
@@ -6,7 +6,7 @@ namespace Frontend.Cli.Tests.Rollout.Simulation;
 /// starts at <see cref="LoopStart"/>, with the canary at 10% live since <see cref="LiveAtStart"/>. The traffic
 /// does not follow the weights: the loop judges rates and shares of errors, which do not depend on them.
 /// </summary>
-internal static class RolloutSimulations
+public static class RolloutSimulations
 {
     public static readonly DateTimeOffset LoopStart = IstioSeries.SimulationStart.AddMinutes(30);
 

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Frontend.Cli.Tests.Rollout.Simulation;
 
-namespace Frontend.Cli.Tests.Rollout;
+namespace Frontend.RolloutMetrics;
 
 /// <summary>
 /// What one version's callers and pods saw in one scrape interval: requests that succeeded and that failed
@@ -10,18 +9,19 @@ namespace Frontend.Cli.Tests.Rollout;
 /// them (a 503 that a caller's proxy answers itself never reaches it), requests only its pods saw (mirrored
 /// ones), and the latency histogram's cumulative bucket counts per scrape.
 /// </summary>
-internal sealed record Scrape(int Ok, int Errors, string ErrorFlags, bool PodsReport, int MirroredOnly, int[] Buckets);
+public sealed record Scrape(int Ok, int Errors, string ErrorFlags, bool PodsReport, int MirroredOnly, int[] Buckets);
 
 /// <summary>One namespace's traffic over time: the canary's and the stable version's scrape at each instant.</summary>
-internal sealed record Scenario(string Namespace, DateTimeOffset From, DateTimeOffset To, Func<DateTimeOffset, Scrape> Canary, Func<DateTimeOffset, Scrape> Stable);
+public sealed record Scenario(string Namespace, DateTimeOffset From, DateTimeOffset To, Func<DateTimeOffset, Scrape> Canary, Func<DateTimeOffset, Scrape> Stable);
 
 /// <summary>
 /// Istio's standard metrics as an OpenMetrics file for <c>promtool tsdb create-blocks-from openmetrics</c>,
-/// scraped every 15 seconds: the single-decision scenarios for the half hour up to <see cref="EvaluationTime"/>,
+/// scraped every 15 seconds, for the rollout tests and the rollout demo (<c>tools/rollout-demo.sh</c>), from
+/// this one source: the single-decision scenarios for the half hour up to <see cref="EvaluationTime"/>,
 /// one namespace each, and the rollout simulations' hours (<see cref="RolloutSimulations"/>) from
 /// <see cref="SimulationStart"/>, so one Prometheus serves every test.
 /// </summary>
-internal static class IstioSeries
+public static class IstioSeries
 {
     /// <summary>Every single decision is replayed at this instant (--time), so the values are exact.</summary>
     public static readonly DateTimeOffset EvaluationTime = new(2025, 1, 15, 12, 0, 0, TimeSpan.Zero);
