@@ -137,7 +137,7 @@ internal static class FrontendStack
 
     private static Dictionary<string, object?> Refuse(IReadOnlyList<ConfigProblem> problems)
     {
-        Log.Error(ConfigReport.Refusal([.. problems.Where(p => p.IsError)]));
+        Log.Error(ConfigReport.Refusal([.. problems.Where(p => p.IsError)], Deployment.Instance.StackName));
         Report(problems);
         return [];
     }
@@ -148,13 +148,13 @@ internal static class FrontendStack
         var warnings = problems.Where(p => p.Severity == ProblemSeverity.Warning).ToList();
         if (warnings.Count > 0)
         {
-            Log.Warn(ConfigReport.Warnings(warnings));
+            Log.Warn(ConfigReport.Warnings(warnings, Deployment.Instance.StackName));
         }
 
         var notChecked = problems.Where(p => p.Severity == ProblemSeverity.NotCheckedOffline).ToList();
         if (notChecked.Count > 0)
         {
-            Log.Info(ConfigReport.NotCheckedOffline(notChecked));
+            Log.Info(ConfigReport.NotCheckedOffline(notChecked, Deployment.Instance.StackName));
         }
     }
 }

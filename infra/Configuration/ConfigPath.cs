@@ -25,6 +25,17 @@ internal sealed record ConfigPath
 
     public bool IsTopLevel => Path == Key;
 
+    /// <summary>
+    /// Where a command names its stack. A fix is written before anyone knows which stack will print it, so each
+    /// command ends with this mark, which <see cref="ConfigProblem.ToString(string)"/> turns into
+    /// <c>--stack &lt;stack&gt;</c> (a command pasted into a shell whose selected stack is another must not edit it).
+    /// </summary>
+    public const char StackMark = '\u0001';
+
+    /// <summary><paramref name="text"/> with each of its commands naming <paramref name="stack"/>, or none when it is null.</summary>
+    public static string NameStack(string text, string? stack) =>
+        text.Replace(StackMark.ToString(), stack is null ? "" : $" --stack {stack}", StringComparison.Ordinal);
+
     public static ConfigPath Root(string key) => new(key, key);
 
     public ConfigPath Property(string name) => new(Key, $"{Path}.{name}");
@@ -32,19 +43,13 @@ internal sealed record ConfigPath
     public ConfigPath Index(int index) => new(Key, $"{Path}[{index}]");
 
     /// <summary>The command that sets this value; <paramref name="value"/> is shown as typed.</summary>
-    public string SetCommand(string value)
-    {
-        var command = new StringBuilder("pulumi config set ");
-        command.Append(IsTopLevel ? $"{Project}:{Path}" : $"--path '{Path}'");
-        command.Append(' ').Append(value);
-        return command.ToString();
-    }
+    public string SetCommand(string value) => SetCommand(value, type: null);
 
     /// <summary>
     /// The command that sets this value as a string. With <c>--path</c>, Pulumi stores text that reads as a number
     /// or a boolean (<c>1</c>, <c>true</c>) as one; <c>--type string</c> keeps it the string a string key needs.
     /// </summary>
-    public string SetStringCommand(string value) => $"{SetCommand(value)} --type string";
+    public string SetStringCommand(string value) => SetCommand(value, type: "string");
 
     /// <summary>The command that sets this string key: with <c>--type string</c> when Pulumi would otherwise store a number or boolean.</summary>
     public string SetTextCommand(string value) =>
@@ -53,7 +58,20 @@ internal sealed record ConfigPath
             : SetCommand(value);
 
     public string RemoveCommand() =>
-        IsTopLevel ? $"pulumi config rm {Project}:{Path}" : $"pulumi config rm --path '{Path}'";
+        (IsTopLevel ? $"pulumi config rm {Project}:{Path}" : $"pulumi config rm --path '{Path}'") + StackMark;
+
+    private string SetCommand(string value, string? type)
+    {
+        var command = new StringBuilder("pulumi config set ");
+        command.Append(IsTopLevel ? $"{Project}:{Path}" : $"--path '{Path}'");
+        command.Append(' ').Append(value);
+        if (type is not null)
+        {
+            command.Append(" --type ").Append(type);
+        }
+
+        return command.Append(StackMark).ToString();
+    }
 
     public override string ToString() => $"{Project}:{Path}";
 }

@@ -25,5 +25,11 @@ internal sealed record ConfigProblem(
 {
     public bool IsError => Severity == ProblemSeverity.Error;
 
-    public override string ToString() => $"{Path} = {Value}: {Rule}. Fix: {Fix}";
+    /// <summary>The problem as a person reads it in <paramref name="stack"/>: every fix command names that stack.</summary>
+    public string ToString(string stack) => Text(ConfigPath.NameStack(Fix, stack));
+
+    /// <summary>The problem without naming a stack (its commands then edit whichever stack is selected).</summary>
+    public override string ToString() => Text(ConfigPath.NameStack(Fix, stack: null));
+
+    private string Text(string fix) => $"{Path} = {Value}: {Rule}. Fix: {fix}";
 }

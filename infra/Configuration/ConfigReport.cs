@@ -11,16 +11,16 @@ internal static class ConfigReport
     private const string Indent = "  ";
 
     /// <summary>The one error that refuses a stack: a heading, then one problem per line.</summary>
-    public static string Refusal(IReadOnlyList<ConfigProblem> errors) =>
-        Message($"the stack's config was refused ({Count(errors.Count, "problem")}); nothing was declared:", errors);
+    public static string Refusal(IReadOnlyList<ConfigProblem> errors, string stack) =>
+        Message($"the stack's config was refused ({Count(errors.Count, "problem")}); nothing was declared:", errors, stack);
 
     /// <summary>The one warning for a stack that is declared anyway.</summary>
-    public static string Warnings(IReadOnlyList<ConfigProblem> warnings) =>
-        Message($"the stack's config has {Count(warnings.Count, "warning")}:", warnings);
+    public static string Warnings(IReadOnlyList<ConfigProblem> warnings, string stack) =>
+        Message($"the stack's config has {Count(warnings.Count, "warning")}:", warnings, stack);
 
     /// <summary>Rules on secret leaves that an offline render could not see.</summary>
-    public static string NotCheckedOffline(IReadOnlyList<ConfigProblem> problems) =>
-        Message($"not checked offline ({Count(problems.Count, "secret value")}); pulumi preview and pulumi up check them:", problems);
+    public static string NotCheckedOffline(IReadOnlyList<ConfigProblem> problems, string stack) =>
+        Message($"not checked offline ({Count(problems.Count, "secret value")}); pulumi preview and pulumi up check them:", problems, stack);
 
     /// <summary>
     /// The problems of a message this class wrote, in order, or null for any other message (an exception the
@@ -34,8 +34,8 @@ internal static class ConfigReport
             : null;
     }
 
-    private static string Message(string heading, IEnumerable<ConfigProblem> problems) =>
-        string.Join('\n', problems.Select(problem => $"{Indent}{problem}").Prepend(heading));
+    private static string Message(string heading, IEnumerable<ConfigProblem> problems, string stack) =>
+        string.Join('\n', problems.Select(problem => $"{Indent}{problem.ToString(stack)}").Prepend(heading));
 
     private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 }

@@ -151,7 +151,7 @@ public sealed class FrontendStackTests
 
         var error = await Assert.ThrowsAsync<RunException>(() => StackRun.RunAsync());
 
-        Assert.Equal("frontend:versions[0].replicas = \"3\": must be a whole number. Fix: pulumi config set --path 'versions[0].replicas' 3", Assert.Single(Refusal.MessagesOf(error)));
+        Assert.Equal("frontend:versions[0].replicas = \"3\": must be a whole number. Fix: pulumi config set --path 'versions[0].replicas' 3 --stack dev", Assert.Single(Refusal.MessagesOf(error)));
     }
 
     [Fact]

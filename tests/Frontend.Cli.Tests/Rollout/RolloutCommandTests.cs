@@ -93,7 +93,7 @@ public sealed class RolloutCommandTests : IDisposable
         var run = await CliRun.Of("rollout", "promote", "dev", "--project-dir", project);
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Equal("error: stack 'dev' has no rollout plan (frontend:rollout); weights change only by hand. Fix: pulumi config set --path 'rollout.canary' v2 && pulumi config set --path 'rollout.stable[0]' v1\n", run.Stderr);
+        Assert.Equal("error: stack 'dev' has no rollout plan (frontend:rollout); weights change only by hand. Fix: pulumi config set --path 'rollout.canary' v2 --stack dev && pulumi config set --path 'rollout.stable[0]' v1 --stack dev\n", run.Stderr);
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class RolloutCommandTests : IDisposable
         var run = await CliRun.Of("rollout", "promote", RolloutStacks.Stack, "--project-dir", project);
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Equal("error: stack 'staging' was refused (1 problem); nothing was written:\n  frontend:rollout.canary = \"v9\": must name one of the stack's versions (v1, v2). Fix: pulumi config set --path 'rollout.canary' v2\n", run.Stderr);
+        Assert.Equal("error: stack 'staging' was refused (1 problem); nothing was written:\n  frontend:rollout.canary = \"v9\": must name one of the stack's versions (v1, v2). Fix: pulumi config set --path 'rollout.canary' v2 --stack staging\n", run.Stderr);
     }
 
     [Fact]

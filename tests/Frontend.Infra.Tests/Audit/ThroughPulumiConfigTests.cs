@@ -55,7 +55,7 @@ public sealed class ThroughPulumiConfigTests
             ["frontend:app"] = """{"resources":{"cpuRequest":0.0000000001}}""",
         });
 
-        Assert.Equal(["frontend:app.resources.cpuRequest = \"0.0000000001\": must be a Kubernetes quantity (such as 250m, 1, 128Mi, 1Gi). Fix: pulumi config set --path 'app.resources.cpuRequest' 100m"], messages);
+        Assert.Equal(["frontend:app.resources.cpuRequest = \"0.0000000001\": must be a Kubernetes quantity (such as 250m, 1, 128Mi, 1Gi). Fix: pulumi config set --path 'app.resources.cpuRequest' 100m --stack dev"], messages);
         Assert.Empty(registered);
     }
 
@@ -83,7 +83,7 @@ public sealed class ThroughPulumiConfigTests
         // Under pulumi every secret is decrypted, so nothing is undecrypted: the placeholder's words are a value like any other.
         var (messages, registered) = await RunAsync(SecretCookieRoute(SecretRules.OfflinePlaceholder), secretKeys: ["frontend:routing"]);
 
-        Assert.Equal(["frontend:routing.matches[0].cookie.value = \"[secret: not decrypted offline]\": must be letters, digits, '-', '_', '.' or '~' (it is matched inside the Cookie header). Fix: pulumi config set --path 'routing.matches[0].cookie.value' canary"], messages);
+        Assert.Equal(["frontend:routing.matches[0].cookie.value = \"[secret: not decrypted offline]\": must be letters, digits, '-', '_', '.' or '~' (it is matched inside the Cookie header). Fix: pulumi config set --path 'routing.matches[0].cookie.value' canary --stack dev"], messages);
         Assert.Empty(registered);
     }
 

@@ -114,8 +114,8 @@ public sealed class HugeInputTests
 
         Assert.Collection(
             messages,
-            m => Assert.Equal("frontend:versions[0].weight = 1e400: must be between 0 and 100. Fix: pulumi config set --path 'versions[0].weight' 100", m),
-            m => Assert.Equal("frontend:versions[0].replicas = -99999999999999999999: must be between 0 and 1000. Fix: pulumi config set --path 'versions[0].replicas' 0", m));
+            m => Assert.Equal("frontend:versions[0].weight = 1e400: must be between 0 and 100. Fix: pulumi config set --path 'versions[0].weight' 100 --stack dev", m),
+            m => Assert.Equal("frontend:versions[0].replicas = -99999999999999999999: must be between 0 and 1000. Fix: pulumi config set --path 'versions[0].replicas' 0 --stack dev", m));
     }
 
     [Fact]

@@ -203,7 +203,7 @@ public sealed class TrafficRulesTests
             "frontend:trafficPolicy.loadBalancer.consistentHash = consistentHash: consistent-hash affinity does not hold across versions while traffic is split between v1, v2",
             problem.ToString(),
             StringComparison.Ordinal);
-        Assert.Equal("to keep a visitor on the version they first got, turn on two-way stickiness: pulumi config set --path 'stickiness.cookie' frontend-version", problem.Fix);
+        Assert.Equal("to keep a visitor on the version they first got, turn on two-way stickiness: pulumi config set --path 'stickiness.cookie' frontend-version", ConfigPath.NameStack(problem.Fix, stack: null));
     }
 
     [Fact]

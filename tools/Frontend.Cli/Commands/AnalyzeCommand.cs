@@ -18,7 +18,7 @@ internal static class AnalyzeCommand
         await stdout.WriteLineAsync($"Analysed stack {stack}: {StackAnalysis.Plural(analysed.Evaluation.Manifests.Count, "resource")}, {SummaryText.SchemaValidation(analysed)}.");
         foreach (var warning in analysed.Evaluation.Warnings)
         {
-            await stdout.WriteLineAsync($"Config warning: {warning}");
+            await stdout.WriteLineAsync($"Config warning: {warning.ToString(stack)}");
         }
 
         await stdout.WriteAsync(FindingFormatter.FormatAll(analysed.Findings, includeFixes: true));

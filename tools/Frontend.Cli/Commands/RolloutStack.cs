@@ -34,7 +34,7 @@ internal sealed partial record RolloutStack(string Name, string ProjectName, str
             await stderr.WriteLineAsync($"error: stack '{stack}' was refused ({StackAnalysis.Plural(errors.Count, "problem")}); nothing was written:");
             foreach (var error in errors)
             {
-                await stderr.WriteLineAsync($"  {error}");
+                await stderr.WriteLineAsync($"  {error.ToString(stack)}");
             }
 
             return null;
@@ -44,7 +44,7 @@ internal sealed partial record RolloutStack(string Name, string ProjectName, str
         if (config.Rollout is not { } plan)
         {
             var canary = config.Versions[^1].Name;
-            await stderr.WriteLineAsync($"error: stack '{stack}' has no rollout plan ({ConfigPath.Root(RolloutRules.Key)}); weights change only by hand. Fix: {ConfigPath.Root(RolloutRules.Key).Property("canary").SetCommand(canary)} && {ConfigPath.Root(RolloutRules.Key).Property("stable").Index(0).SetCommand(config.Versions[0].Name)}");
+            await stderr.WriteLineAsync($"error: stack '{stack}' has no rollout plan ({ConfigPath.Root(RolloutRules.Key)}); weights change only by hand. Fix: {ConfigPath.NameStack($"{ConfigPath.Root(RolloutRules.Key).Property("canary").SetCommand(canary)} && {ConfigPath.Root(RolloutRules.Key).Property("stable").Index(0).SetCommand(config.Versions[0].Name)}", stack)}");
             return null;
         }
 

@@ -39,7 +39,7 @@ internal static class RenderSummary
         WriteMirroring(text, virtualService);
         WritePolicies(text, virtualService, destinationRule, manifests);
         WriteList(text, "Secure defaults overridden", OverriddenSecureDefaults(evaluation.Config, evaluation.Settings.StackName));
-        WriteList(text, "Config warnings", evaluation.Warnings.Where(p => p.Severity == ProblemSeverity.Warning).Select(warning => warning.ToString()));
+        WriteList(text, "Config warnings", evaluation.Warnings.Where(p => p.Severity == ProblemSeverity.Warning).Select(warning => warning.ToString(evaluation.Settings.StackName)));
         WriteList(text, "Secrets", Secrets(evaluation));
         WriteAnalysis(text, analysed);
         Line(text, $"Wrote {StackAnalysis.Plural(manifests.Count, "file")} to {outDirectory} (kubectl apply -f {outDirectory} --recursive)");
