@@ -1,5 +1,6 @@
 using Frontend.Analysis.Manifests;
 using Frontend.Analysis.Mesh;
+using Frontend.Analysis.Users;
 using Frontend.Analysis.Yaml;
 using Frontend.Cli.Summary;
 
@@ -23,7 +24,7 @@ public sealed class RenderSummaryTests
     {
         var virtualService = VirtualService(gateways: ["istio-ingress/public-gateway", "mesh"], hosts: ["frontend", "www.example.com"]);
 
-        var heading = RenderSummary.TrafficSplitHeading(virtualService, Manifests(virtualService), []);
+        var heading = RenderSummary.TrafficSplitHeading(EntryPoints(virtualService), []);
 
         Assert.Equal("Traffic split (in-mesh callers and gateway istio-ingress/public-gateway for www.example.com):", heading);
     }
@@ -33,7 +34,7 @@ public sealed class RenderSummaryTests
     {
         var virtualService = VirtualService(gateways: ["mesh", "ingress", "shop/internal"], hosts: ["frontend", "frontend.shop.svc.cluster.local"]);
 
-        var heading = RenderSummary.TrafficSplitHeading(virtualService, Manifests(virtualService), []);
+        var heading = RenderSummary.TrafficSplitHeading(EntryPoints(virtualService), []);
 
         Assert.Equal("Traffic split (in-mesh callers and gateways shop/ingress, shop/internal):", heading);
     }
@@ -43,7 +44,7 @@ public sealed class RenderSummaryTests
     {
         var virtualService = VirtualService(gateways: ["istio-ingress/public-gateway"], hosts: ["www.example.com"]);
 
-        var heading = RenderSummary.TrafficSplitHeading(virtualService, Manifests(virtualService), []);
+        var heading = RenderSummary.TrafficSplitHeading(EntryPoints(virtualService), []);
 
         Assert.Equal("Traffic split (gateway istio-ingress/public-gateway for www.example.com only, not in-mesh callers):", heading);
     }
@@ -54,7 +55,7 @@ public sealed class RenderSummaryTests
         var virtualService = VirtualService(gateways: ["mesh"], hosts: ["frontend"]);
         var finding = new Finding("FRT0001", "SplitNotAppliedAtIngress", FindingLevel.Warning, "VirtualService shop/frontend", "message", "fix");
 
-        var heading = RenderSummary.TrafficSplitHeading(virtualService, Manifests(virtualService), [finding]);
+        var heading = RenderSummary.TrafficSplitHeading(EntryPoints(virtualService), [finding]);
 
         Assert.Equal("Traffic split (in-mesh callers only: no gateway bound, see FRT0001):", heading);
     }
@@ -64,12 +65,14 @@ public sealed class RenderSummaryTests
     {
         var virtualService = VirtualService(gateways: [], hosts: ["frontend"]);
 
-        var heading = RenderSummary.TrafficSplitHeading(virtualService, Manifests(virtualService), []);
+        var heading = RenderSummary.TrafficSplitHeading(EntryPoints(virtualService), []);
 
         Assert.Equal("Traffic split (in-mesh callers only: no gateway bound):", heading);
     }
 
-    private static List<Manifest> Manifests(Manifest virtualService) => [.. ManifestYaml.Read(Service), virtualService];
+    /// <summary>The entry points the users' view reads from the Service and the VirtualService: what the heading describes.</summary>
+    private static ValueList<RoutedEntryPoint> EntryPoints(Manifest virtualService) =>
+        UserView.Read([.. ManifestYaml.Read(Service), virtualService], StackFacts.Unknown).EntryPoints;
 
     private static Manifest VirtualService(string[] gateways, string[] hosts)
     {
