@@ -57,12 +57,12 @@ public static class UserChanges
     {
         foreach (var added in after.EntryPoints.Where(routed => Plan(before, routed.EntryPoint) is null))
         {
-            yield return new ChangeSentence($"{added.EntryPoint.Label} is now routed: {Split(added.Plan)}");
+            yield return new ChangeSentence($"new entry point: {Detailed(added.EntryPoint)} ({Split(added.Plan)})");
         }
 
         foreach (var removed in before.EntryPoints.Where(routed => Plan(after, routed.EntryPoint) is null))
         {
-            yield return new ChangeSentence($"{removed.EntryPoint.Label} is no longer routed by this stack (it had {Split(removed.Plan)})");
+            yield return new ChangeSentence($"entry point removed: {Detailed(removed.EntryPoint)} (was {Split(removed.Plan)})");
         }
     }
 
@@ -230,7 +230,7 @@ public static class UserChanges
 
     private static IEnumerable<ChangeSentence> Capacity(UserView before, UserView after)
     {
-        var production = after.Facts.Production ?? before.Facts.Production ?? false;
+        var production = before.Facts.Production == true || after.Facts.Production == true;
         foreach (var (old, current) in Both(before, after))
         {
             if (old.Capacity != current.Capacity && current.Capacity is { } capacity)
@@ -315,6 +315,9 @@ public static class UserChanges
         var labels = entryPoints.OrderBy(entryPoint => entryPoint.InMesh).Select(entryPoint => entryPoint.Label).ToList();
         return labels.Count == 1 ? labels[0] : $"{string.Join(", ", labels[..^1])}, and {labels[^1]}";
     }
+
+    /// <summary>An entry point with its host even for in-mesh callers: a new Service host is one callers must use.</summary>
+    private static string Detailed(EntryPoint entryPoint) => entryPoint.InMesh ? $"in-mesh callers of {entryPoint.Host}" : entryPoint.Label;
 
     private static string Split(RoutePlan plan) =>
         plan.Split.Count == 0 ? "no weighted split" : string.Join(", ", plan.Split.Select(share => $"{share.Version} {share.Percent.ToString(CultureInfo.InvariantCulture)}%"));
