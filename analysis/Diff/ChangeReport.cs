@@ -11,6 +11,7 @@ namespace Frontend.Analysis.Diff;
 public static class ChangeReport
 {
     private const string Heading = "what changes for users";
+    private const string NothingForUsers = "Nothing users would notice: only the manifests below change.";
 
     /// <param name="title">What the report is about ("Stack prod"); the heading is "Stack prod: what changes for users".</param>
     public static string Markdown(IReadOnlyList<ChangeSentence> changes, DiffReport report, string? title = null)
@@ -83,8 +84,6 @@ public static class ChangeReport
 
         return builder.ToString();
     }
-
-    private const string NothingForUsers = "Nothing users would notice: only the manifests below change.";
 
     private static string Title(string? title) => string.IsNullOrEmpty(title) ? "What changes for users" : $"{title}: {Heading}";
 

@@ -19,19 +19,25 @@ public static class UserChanges
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
         var common = after.EntryPoints.Select(routed => routed.EntryPoint).Where(entryPoint => Plan(before, entryPoint) is not null).ToList();
-        var sentences = new List<ChangeSentence>();
-        sentences.AddRange(Shares(before, after, common));
-        sentences.AddRange(EntryPoints(before, after));
-        sentences.AddRange(Versions(before, after));
-        sentences.AddRange(RouteChanges(before, after, common));
-        sentences.AddRange(Policies(before.Policies, after.Policies));
-        sentences.AddRange(Capacity(before, after));
-        sentences.AddRange(Placement(before, after));
-        return FlagFirstTraffic(before, after, sentences);
+
+        // Versions that no entry point reached in the base and one reaches now: the sentence that gives them users
+        // says so, their share's if they get one, otherwise their match route's.
+        var firstTraffic = after.Versions.Select(version => version.Name).Where(name => after.Routes(name) && !before.Routes(name)).ToHashSet(StringComparer.Ordinal);
+        var firstTrafficByRouteOnly = firstTraffic.Where(name => after.EntryPoints.All(routed => routed.Plan.ShareOf(name) == 0)).ToHashSet(StringComparer.Ordinal);
+        return
+        [
+            .. Shares(before, after, common, firstTraffic),
+            .. EntryPoints(before, after),
+            .. Versions(before, after),
+            .. RouteChanges(before, after, common, firstTrafficByRouteOnly),
+            .. Policies(before.Policies, after.Policies),
+            .. Capacity(before, after),
+            .. Placement(before, after),
+        ];
     }
 
     /// <summary>"v2: 10% → 25% (www.example.com via istio-ingress/public-gateway, and in-mesh callers)", one per version and change.</summary>
-    private static IEnumerable<ChangeSentence> Shares(UserView before, UserView after, List<EntryPoint> common)
+    private static IEnumerable<ChangeSentence> Shares(UserView before, UserView after, List<EntryPoint> common, HashSet<string> firstTraffic)
     {
         var canary = after.Facts.RolloutCanary;
         var steps = after.Facts.RolloutSteps?.AsEnumerable() ?? [];
@@ -45,6 +51,11 @@ public static class UserChanges
             foreach (var change in changes)
             {
                 var sentence = new ChangeSentence($"{version}: {change.Key.Before}% → {change.Key.After}% ({Labels(change.Select(c => c.EntryPoint))})");
+                if (change.Key.After > 0 && firstTraffic.Remove(version))
+                {
+                    sentence = sentence.WithRisk(FirstTraffic(version));
+                }
+
                 var nextStep = steps.Where(step => step > change.Key.Before).DefaultIfEmpty(-1).Min();
                 yield return version == canary && nextStep >= 0 && change.Key.After > nextStep
                     ? sentence.WithRisk($"a larger step than the rollout plan's next one ({change.Key.Before}% → {nextStep}%)")
@@ -88,28 +99,28 @@ public static class UserChanges
     }
 
     /// <summary>The routes compared at every entry point both renders route; a sentence names its entry points only when it does not hold for all.</summary>
-    private static IEnumerable<ChangeSentence> RouteChanges(UserView before, UserView after, List<EntryPoint> common)
+    private static IEnumerable<ChangeSentence> RouteChanges(UserView before, UserView after, List<EntryPoint> common, HashSet<string> firstTrafficByRouteOnly)
     {
         var everywhere = common.Count == Math.Max(before.EntryPoints.Count, after.EntryPoints.Count);
         return common
-            .SelectMany(entryPoint => Routes(Plan(before, entryPoint)!, Plan(after, entryPoint)!).Select(sentence => (Sentence: sentence, EntryPoint: entryPoint)))
+            .SelectMany(entryPoint => Routes(Plan(before, entryPoint)!, Plan(after, entryPoint)!, firstTrafficByRouteOnly).Select(sentence => (Sentence: sentence, EntryPoint: entryPoint)))
             .GroupBy(pair => pair.Sentence)
             .Select(group => everywhere && group.Count() == common.Count ? group.Key : group.Key with { Text = $"{group.Key.Text} ({Labels(group.Select(pair => pair.EntryPoint))})" });
     }
 
-    private static IEnumerable<ChangeSentence> Routes(RoutePlan before, RoutePlan after)
+    private static IEnumerable<ChangeSentence> Routes(RoutePlan before, RoutePlan after, HashSet<string> firstTrafficByRouteOnly)
     {
         foreach (var route in after.MatchRoutes)
         {
             var old = before.MatchRoutes.FirstOrDefault(r => r.Name == route.Name);
-            if (old is null)
+            if (old == route)
             {
-                yield return new ChangeSentence($"match route `{route.Name}` added: {Words(route)}");
+                continue;
             }
-            else if (old != route)
-            {
-                yield return new ChangeSentence($"match route `{route.Name}`: {Words(old)} becomes {Words(route)}");
-            }
+
+            var sentence = new ChangeSentence(old is null ? $"match route `{route.Name}` added: {Words(route)}" : $"match route `{route.Name}`: {Words(old)} becomes {Words(route)}");
+            var first = route.Versions.Where(firstTrafficByRouteOnly.Contains).ToList();
+            yield return first.Aggregate(sentence, (flagged, version) => flagged.WithRisk(FirstTraffic(version)));
         }
 
         foreach (var removed in before.MatchRoutes.Where(route => after.MatchRoutes.All(r => r.Name != route.Name)))
@@ -284,22 +295,7 @@ public static class UserChanges
         }
     }
 
-    /// <summary>The first sentence that gives a version users it never had in the base carries that risk.</summary>
-    private static List<ChangeSentence> FlagFirstTraffic(UserView before, UserView after, List<ChangeSentence> sentences)
-    {
-        foreach (var version in after.Versions.Select(v => v.Name).Where(name => after.Routes(name) && !before.Routes(name)))
-        {
-            var index = sentences.FindIndex(sentence =>
-                sentence.Text.StartsWith($"{version}: 0% → ", StringComparison.Ordinal)
-                || (sentence.Text.StartsWith("match route ", StringComparison.Ordinal) && sentence.Text.Contains($"→ {version}", StringComparison.Ordinal)));
-            if (index >= 0)
-            {
-                sentences[index] = sentences[index].WithRisk($"first traffic to {version}: no user has reached its pods yet");
-            }
-        }
-
-        return sentences;
-    }
+    private static string FirstTraffic(string version) => $"first traffic to {version}: no user has reached its pods yet";
 
     private static RoutePlan? Plan(UserView view, EntryPoint entryPoint) =>
         view.EntryPoints.FirstOrDefault(routed => routed.EntryPoint == entryPoint)?.Plan;

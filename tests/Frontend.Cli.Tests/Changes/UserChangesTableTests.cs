@@ -132,6 +132,11 @@ public sealed class UserChangesTableTests : IDisposable
             [
                 "match route `testers` added: requests with header `x-canary: always` → v2",
             ]),
+        ["a tester route to a version at 0%"] = (
+            WithV3AtZero, WithV3AtZero.With(Testers.Replace("version: v2", "version: v3", StringComparison.Ordinal)),
+            [
+                "match route `testers` added: requests with header `x-canary: always` → v3 ⚠ first traffic to v3: no user has reached its pods yet",
+            ]),
         ["a match route removed"] = (
             Shop.With(Testers), Shop,
             [
