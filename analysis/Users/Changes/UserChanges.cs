@@ -10,6 +10,9 @@ namespace Frontend.Analysis.Users.Changes;
 public static class UserChanges
 {
     private const string IstioDefault = "Istio's default";
+    private const string DefaultRetries = "not set (Istio's default: 2 attempts)";
+    private const string AutoMtls = "not set (Istio auto mTLS)";
+    private const string NoPeerAuthentication = "no PeerAuthentication (the namespace's or mesh's policy applies)";
 
     // retryOn conditions that retry a request the app may already have acted on: a POST could run twice.
     private static readonly string[] NonIdempotentRetries = ["5xx", "reset", "gateway-error"];
@@ -42,6 +45,7 @@ public static class UserChanges
         var canary = after.Facts.RolloutCanary;
         var steps = after.Facts.RolloutSteps?.AsEnumerable() ?? [];
         var versions = after.Versions.Select(v => v.Name).Concat(before.Versions.Select(v => v.Name)).Distinct(StringComparer.Ordinal);
+        var flagged = new HashSet<string>(StringComparer.Ordinal);
         foreach (var version in versions)
         {
             var changes = common
@@ -51,7 +55,7 @@ public static class UserChanges
             foreach (var change in changes)
             {
                 var sentence = new ChangeSentence($"{version}: {change.Key.Before}% → {change.Key.After}% ({Labels(change.Select(c => c.EntryPoint))})");
-                if (change.Key.After > 0 && firstTraffic.Remove(version))
+                if (change.Key.After > 0 && firstTraffic.Contains(version) && flagged.Add(version))
                 {
                     sentence = sentence.WithRisk(FirstTraffic(version));
                 }
@@ -140,7 +144,7 @@ public static class UserChanges
 
         if (before.Retries != after.Retries)
         {
-            var sentence = new ChangeSentence($"retries: {before.Retries ?? "not set (Istio's default: 2 attempts)"} → {after.Retries ?? "not set (Istio's default: 2 attempts)"}");
+            var sentence = new ChangeSentence($"retries: {before.Retries ?? DefaultRetries} → {after.Retries ?? DefaultRetries}");
             var risky = after.RetryOn.Intersect(NonIdempotentRetries, StringComparer.Ordinal).Except(before.RetryOn, StringComparer.Ordinal).ToList();
             yield return risky.Count > 0
                 ? sentence.WithRisk($"retries now cover non-idempotent failures ({string.Join(", ", risky)}): a request the app already acted on may run twice")
@@ -228,13 +232,13 @@ public static class UserChanges
 
         if (before.ClientTls != after.ClientTls)
         {
-            var sentence = new ChangeSentence($"client TLS: {before.ClientTls ?? "not set (Istio auto mTLS)"} → {after.ClientTls ?? "not set (Istio auto mTLS)"}");
+            var sentence = new ChangeSentence($"client TLS: {before.ClientTls ?? AutoMtls} → {after.ClientTls ?? AutoMtls}");
             yield return ClientTlsStrength(after.ClientTls) < ClientTlsStrength(before.ClientTls) ? sentence.WithRisk("TLS weakened: calls to the app may go out in plain text") : sentence;
         }
 
         if (before.Mtls != after.Mtls)
         {
-            var sentence = new ChangeSentence($"mTLS: {before.Mtls ?? "no PeerAuthentication"} → {after.Mtls ?? "no PeerAuthentication (namespace or mesh policy applies)"}");
+            var sentence = new ChangeSentence($"mTLS: {before.Mtls ?? NoPeerAuthentication} → {after.Mtls ?? NoPeerAuthentication}");
             yield return MtlsStrength(after.Mtls) < MtlsStrength(before.Mtls) ? sentence.WithRisk("mTLS weakened: the app may accept plain text") : sentence;
         }
     }

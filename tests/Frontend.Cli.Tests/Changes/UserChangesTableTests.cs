@@ -194,6 +194,11 @@ public sealed class UserChangesTableTests : IDisposable
             [
                 "mTLS: STRICT → PERMISSIVE ⚠ mTLS weakened: the app may accept plain text",
             ]),
+        ["mTLS left to the namespace"] = (
+            Shop.With(Mtls("STRICT")), Shop,
+            [
+                "mTLS: STRICT → no PeerAuthentication (the namespace's or mesh's policy applies) ⚠ mTLS weakened: the app may accept plain text",
+            ]),
         ["mTLS strengthened"] = (
             Shop.With(Mtls("PERMISSIVE")), Shop.With(Mtls("STRICT")),
             [
