@@ -19,9 +19,9 @@ public static class ChangeReport
         ArgumentNullException.ThrowIfNull(changes);
         ArgumentNullException.ThrowIfNull(report);
         var builder = new StringBuilder().Append("## ").Append(Title(title)).Append('\n');
-        if (!report.HasChanges)
+        if (changes.Count == 0)
         {
-            return builder.Append(NoChanges(report)).Append('\n').ToString();
+            builder.Append(report.HasChanges ? NothingForUsers : NoChanges(report)).Append('\n');
         }
 
         foreach (var change in changes)
@@ -35,9 +35,10 @@ public static class ChangeReport
             builder.Append('\n');
         }
 
-        if (changes.Count == 0)
+        if (!report.HasChanges)
         {
-            builder.Append(NothingForUsers).Append('\n');
+            // Facts no manifest carries (the cluster) can change alone: the sentences say so, the YAML has nothing to show.
+            return changes.Count == 0 ? builder.ToString() : builder.Append('\n').Append(SameManifests(report)).Append('\n').ToString();
         }
 
         builder.Append(CultureInfo.InvariantCulture, $"\n<details><summary>Rendered manifests: {MarkdownReport.Counts(report)}</summary>\n\n");
@@ -51,9 +52,9 @@ public static class ChangeReport
         ArgumentNullException.ThrowIfNull(changes);
         ArgumentNullException.ThrowIfNull(report);
         var builder = new StringBuilder().Append(Title(title)).Append('\n');
-        if (!report.HasChanges)
+        if (changes.Count == 0)
         {
-            return builder.Append("  ").Append(NoChanges(report)).Append('\n').ToString();
+            builder.Append("  ").Append(report.HasChanges ? NothingForUsers : NoChanges(report)).Append('\n');
         }
 
         foreach (var change in changes)
@@ -65,9 +66,9 @@ public static class ChangeReport
             }
         }
 
-        if (changes.Count == 0)
+        if (!report.HasChanges)
         {
-            builder.Append("  ").Append(NothingForUsers).Append('\n');
+            return changes.Count == 0 ? builder.ToString() : builder.Append('\n').Append(SameManifests(report)).Append('\n').ToString();
         }
 
         var changed = report.Resources.Where(resource => resource.Kind != ChangeKind.Unchanged).ToList();
@@ -86,6 +87,8 @@ public static class ChangeReport
     }
 
     private static string Title(string? title) => string.IsNullOrEmpty(title) ? "What changes for users" : $"{title}: {Heading}";
+
+    private static string SameManifests(DiffReport report) => $"Rendered manifests: no changes ({MarkdownReport.Resources(report.Count(ChangeKind.Unchanged))} unchanged).";
 
     private static string NoChanges(DiffReport report) => $"Nothing: no resource changes ({MarkdownReport.Resources(report.Count(ChangeKind.Unchanged))} unchanged).";
 }

@@ -92,6 +92,23 @@ public sealed class DiffTests : IDisposable
     }
 
     [Fact]
+    public async Task Diff_OnlyTheClusterChanges_SaysSoThoughNoManifestChanges()
+    {
+        var (before, after) = await RenderBeforeAndAfter(
+            StackYaml.TwoVersions(extraConfig: "  frontend:cluster:\n    context: acme-a\n"),
+            StackYaml.TwoVersions(extraConfig: "  frontend:cluster:\n    context: acme-b\n"));
+
+        var run = await CliRun.Of("diff", before, after);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(
+            "## What changes for users\n"
+            + "- cluster: kube context acme-a (identifier acme-a) → kube context acme-b (identifier acme-b) — ⚠️ **a new cluster identifier replaces the provider and every resource**\n"
+            + "\nRendered manifests: no changes (6 resources unchanged).\n",
+            run.Stdout);
+    }
+
+    [Fact]
     public async Task Diff_MissingFolder_IsAUsageError()
     {
         var run = await CliRun.Of("diff", _temp.Combine("absent"), _temp.Path);
