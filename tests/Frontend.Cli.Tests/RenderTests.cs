@@ -98,7 +98,7 @@ public sealed class RenderTests : IDisposable
         Assert.Matches(@"mTLS +STRICT", run.Stdout);
         Assert.Matches(@"client TLS +ISTIO_MUTUAL", run.Stdout);
         Assert.Matches(@"\nAnalysis: [^\n]*; schema validation not run", run.Stdout);
-        Assert.Contains($"Wrote 11 files to {output}", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"Wrote 11 manifests and stack.txt to {output}", run.Stdout, StringComparison.Ordinal);
         Assert.Equal("", run.Stderr);
     }
 

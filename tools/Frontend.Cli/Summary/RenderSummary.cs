@@ -47,7 +47,7 @@ internal static class RenderSummary
         WriteList(text, "Config warnings", evaluation.Warnings.Where(p => p.Severity == ProblemSeverity.Warning).Select(warning => warning.ToString()));
         WriteList(text, "Secrets", Secrets(evaluation));
         WriteAnalysis(text, analysed);
-        Line(text, $"Wrote {StackAnalysis.Plural(manifests.Count, "file")} to {outDirectory} (kubectl apply -f {outDirectory} --recursive)");
+        Line(text, $"Wrote {StackAnalysis.Plural(manifests.Count, "manifest")} and {StackFacts.FileName} to {outDirectory} (kubectl apply -f {outDirectory} --recursive)");
         return text.ToString();
     }
 
