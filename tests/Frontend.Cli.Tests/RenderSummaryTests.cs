@@ -30,6 +30,18 @@ public sealed class RenderSummaryTests
     }
 
     [Fact]
+    public void TrafficSplitHeading_OneVirtualServicePerBindingWithTheSameRoutes_ReadsAsOne()
+    {
+        var inMesh = VirtualService(gateways: ["mesh"], hosts: ["frontend"]);
+        var atTheGateway = VirtualService(gateways: ["istio-ingress/public-gateway"], hosts: ["www.example.com"], name: "frontend-ingress");
+        var view = UserView.Read([.. ManifestYaml.Read(Service), inMesh, atTheGateway], StackFacts.Unknown);
+
+        var headings = view.GroupedByPlan().Select(group => RenderSummary.TrafficSplitHeading(group, [])).ToList();
+
+        Assert.Equal(["Traffic split (in-mesh callers and gateway istio-ingress/public-gateway for www.example.com):"], headings);
+    }
+
+    [Fact]
     public void TrafficSplitHeading_BareGatewayNamesAndTheServicesOwnHostsOnly_QualifiesTheGatewaysAndNamesNoHost()
     {
         var virtualService = VirtualService(gateways: ["mesh", "ingress", "shop/internal"], hosts: ["frontend", "frontend.shop.svc.cluster.local"]);
@@ -74,10 +86,10 @@ public sealed class RenderSummaryTests
     private static ValueList<RoutedEntryPoint> EntryPoints(Manifest virtualService) =>
         UserView.Read([.. ManifestYaml.Read(Service), virtualService], StackFacts.Unknown).EntryPoints;
 
-    private static Manifest VirtualService(string[] gateways, string[] hosts)
+    private static Manifest VirtualService(string[] gateways, string[] hosts, string name = "frontend")
     {
         var bound = gateways.Length == 0 ? "" : "  gateways:\n" + string.Concat(gateways.Select(gateway => $"    - {gateway}\n"));
-        var yaml = "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: frontend\n  namespace: shop\nspec:\n"
+        var yaml = $"apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: {name}\n  namespace: shop\nspec:\n"
             + bound
             + "  hosts:\n" + string.Concat(hosts.Select(host => $"    - {host}\n"));
         return ManifestYaml.Read(yaml).Single();

@@ -109,6 +109,14 @@ public sealed class UserViewTests
         Assert.Equal(0, view.EntryPoints.Single().Plan.ShareOf("v2"));
     }
 
+    [Fact]
+    public void StackFactsParse_CrlfAndAKeyFromANewerTool_ReadsTheKnownKeys()
+    {
+        var facts = StackFacts.Parse("# header\r\nstack: prod\r\ncluster.context: acme-prod\r\nsomething.new: 1\r\nrollout.steps: 10, 25\r\n");
+
+        Assert.Equal(new StackFacts("prod", ClusterContext: "acme-prod", RolloutSteps: new ValueList<long>([10, 25])), facts);
+    }
+
     private static UserView Read(params Manifest[] virtualServices) => UserView.Read(
         [
             .. ManifestYaml.Read(MeshYaml.Service),
