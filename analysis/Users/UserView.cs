@@ -28,7 +28,7 @@ public sealed record UserView(
             .DistinctBy(routed => routed.EntryPoint)
             .ToValueList();
         var destinationRule = manifests.FirstOrDefault(m => m is { Group: "networking.istio.io", Kind: "DestinationRule" });
-        var routedVersions = entryPoints.SelectMany(routed => routed.Plan.Versions);
+        var routedVersions = entryPoints.SelectMany(routed => routed.Plan.ReachedVersions);
         return new UserView(
             entryPoints,
             Workloads.Versions(destinationRule, routedVersions, manifests).ToValueList(),
@@ -45,7 +45,7 @@ public sealed record UserView(
     public VersionView? Version(string name) => Versions.FirstOrDefault(version => version.Name == name);
 
     /// <summary>Whether any entry point sends users to the version: a share of the split, or a tester's or sticky route.</summary>
-    public bool Routes(string version) => EntryPoints.Any(routed => routed.Plan.Versions.Contains(version));
+    public bool SendsUsersTo(string version) => EntryPoints.Any(routed => routed.Plan.ReachedVersions.Contains(version));
 }
 
 /// <summary>
@@ -83,7 +83,7 @@ public sealed record RoutePlan(
     public long ShareOf(string version) => Split.Where(share => share.Version == version).Sum(share => share.Percent);
 
     /// <summary>The versions some request reaches: in the split with a share, or named by a match or sticky route.</summary>
-    public IEnumerable<string> Versions => Split.Where(share => share.Percent > 0).Select(share => share.Version)
+    public IEnumerable<string> ReachedVersions => Split.Where(share => share.Percent > 0).Select(share => share.Version)
         .Concat(MatchRoutes.SelectMany(route => route.Versions))
         .Concat(Stickiness?.Versions.AsEnumerable() ?? [])
         .Distinct(StringComparer.Ordinal);

@@ -25,7 +25,7 @@ public static class UserChanges
 
         // Versions that no entry point reached in the base and one reaches now: the sentence that gives them users
         // says so, their share's if they get one, otherwise their match route's.
-        var firstTraffic = after.Versions.Select(version => version.Name).Where(name => after.Routes(name) && !before.Routes(name)).ToHashSet(StringComparer.Ordinal);
+        var firstTraffic = after.Versions.Select(version => version.Name).Where(name => after.SendsUsersTo(name) && !before.SendsUsersTo(name)).ToHashSet(StringComparer.Ordinal);
         var firstTrafficByRouteOnly = firstTraffic.Where(name => after.EntryPoints.All(routed => routed.Plan.ShareOf(name) == 0)).ToHashSet(StringComparer.Ordinal);
         return
         [
@@ -91,7 +91,7 @@ public static class UserChanges
         foreach (var removed in before.Versions.Where(version => after.Version(version.Name) is null))
         {
             var sentence = new ChangeSentence($"{removed.Name} removed (it ran {Pods(removed)})");
-            yield return before.Routes(removed.Name)
+            yield return before.SendsUsersTo(removed.Name)
                 ? sentence.WithRisk($"{removed.Name} still had users in the base: take it to 0% first, then remove it")
                 : sentence;
         }
