@@ -18,8 +18,22 @@ public static class MarkdownReport
             return builder.ToString();
         }
 
-        builder.Append(CultureInfo.InvariantCulture,
-            $"{report.Count(ChangeKind.Added)} added, {report.Count(ChangeKind.Changed)} changed, {report.Count(ChangeKind.Removed)} removed, {report.Count(ChangeKind.Unchanged)} unchanged.\n\n");
+        builder.Append(Counts(report)).Append(".\n\n");
+        AppendChanges(builder, report);
+        return builder.ToString();
+    }
+
+    /// <summary>"0 added, 1 changed, 0 removed, 8 unchanged".</summary>
+    public static string Counts(DiffReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{report.Count(ChangeKind.Added)} added, {report.Count(ChangeKind.Changed)} changed, {report.Count(ChangeKind.Removed)} removed, {report.Count(ChangeKind.Unchanged)} unchanged");
+    }
+
+    /// <summary>The table of changed resources, then each one's unified diff in a <c>diff</c> code block.</summary>
+    internal static void AppendChanges(StringBuilder builder, DiffReport report)
+    {
         var changes = report.Resources.Where(resource => resource.Kind != ChangeKind.Unchanged).ToList();
         builder.Append("| Resource | API version | Change |\n| --- | --- | --- |\n");
         foreach (var change in changes)
@@ -33,11 +47,9 @@ public static class MarkdownReport
             builder.Append(CultureInfo.InvariantCulture, $"\n### {change.Resource} ({Label(change.Kind)})\n\n");
             builder.Append(fence).Append("diff\n").Append(change.UnifiedDiff).Append(fence).Append('\n');
         }
-
-        return builder.ToString();
     }
 
-    private static string Label(ChangeKind kind) => kind switch
+    internal static string Label(ChangeKind kind) => kind switch
     {
         ChangeKind.Added => "added",
         ChangeKind.Removed => "removed",
@@ -45,7 +57,7 @@ public static class MarkdownReport
         _ => "unchanged",
     };
 
-    private static string Resources(int count) => count == 1 ? "1 resource" : $"{count.ToString(CultureInfo.InvariantCulture)} resources";
+    internal static string Resources(int count) => count == 1 ? "1 resource" : $"{count.ToString(CultureInfo.InvariantCulture)} resources";
 
     // A fence longer than any backtick run inside keeps YAML that contains ``` from closing the block early.
     private static int LongestBacktickRun(string text)

@@ -1,5 +1,6 @@
 using System.Text;
 using Frontend.Analysis.Manifests;
+using Frontend.Analysis.Users;
 using Frontend.Analysis.Yaml;
 
 namespace Frontend.Analysis.Rendering;
@@ -16,15 +17,20 @@ public static class RenderedFolder
     /// written to a fresh folder beside the target and moved into place only when every one was written, so a
     /// failure leaves the target as it was and no partial folder behind. Validate before calling.
     /// </summary>
+    /// <param name="facts">What the manifests do not say about the stack, written beside them for <c>diff</c>.</param>
     /// <exception cref="ArgumentException">Two manifests map to the same file.</exception>
     /// <exception cref="IOException">
     /// The target holds something a render did not write (see <see cref="FindForeignEntries"/>); it is left as it was.
     /// </exception>
-    public static void Write(string targetDirectory, IEnumerable<Manifest> manifests)
+    public static void Write(string targetDirectory, IEnumerable<Manifest> manifests, StackFacts? facts = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(targetDirectory);
         ArgumentNullException.ThrowIfNull(manifests);
         var files = PlanFiles(manifests);
+        if (facts is not null)
+        {
+            files.Add(StackFacts.FileName, facts.Write());
+        }
 
         var target = Path.GetFullPath(targetDirectory).TrimEnd(Path.DirectorySeparatorChar);
         var parent = Path.GetDirectoryName(target) ?? throw new ArgumentException("cannot render to a root folder", nameof(targetDirectory));
@@ -84,7 +90,7 @@ public static class RenderedFolder
     /// <summary>
     /// Everything in <paramref name="directory"/> that a render would not have written, in ordinal order of path;
     /// empty when the folder does not exist or holds a previous render and nothing else. A render writes the folders
-    /// <c>0-crd/</c> and <c>1-manifest/</c> and, directly inside them, one file per manifest at the path
+    /// <c>0-crd/</c> and <c>1-manifest/</c>, the stack's facts (<see cref="StackFacts.FileName"/>) and, directly inside the folders, one file per manifest at the path
     /// <see cref="RenderLayout.RelativePath"/> gives it. So a file is a render's only if it is exactly one manifest
     /// whose apiVersion, kind, namespace and name give back its own path; anything else (another entry at the top,
     /// a nested folder, a link, a hidden file, another extension, a file that is not one manifest, a manifest under
@@ -104,6 +110,10 @@ public static class RenderedFolder
             if (entry is DirectoryInfo { LinkTarget: null } folder && folder.Name is RenderLayout.CrdFolder or RenderLayout.ManifestFolder)
             {
                 foreign.AddRange(ForeignEntriesInside(folder));
+            }
+            else if (entry is FileInfo { LinkTarget: null, Name: StackFacts.FileName })
+            {
+                continue;
             }
             else
             {

@@ -19,7 +19,7 @@ public sealed class DiffTests : IDisposable
 
         Assert.Equal(0, run.ExitCode);
         // The DestinationRule is named by its set of subsets: a new set is a new rule beside the old one.
-        Assert.StartsWith("## Rendered manifests\n\n2 added, 1 changed, 1 removed,", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\n<details><summary>Rendered manifests: 2 added, 1 changed, 1 removed,", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("| `Deployment shop/frontend-v3` | `apps/v1` | added |", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("| `DestinationRule shop/frontend-34cf7b28` | `networking.istio.io/v1` | removed |", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("| `VirtualService shop/frontend` | `networking.istio.io/v1` | changed |", run.Stdout, StringComparison.Ordinal);
@@ -36,7 +36,7 @@ public sealed class DiffTests : IDisposable
         var run = await CliRun.Of("diff", before, after, "--title", "Stack shop");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.StartsWith("## Stack shop\n\n0 added, 1 changed, 0 removed,", run.Stdout, StringComparison.Ordinal);
+        Assert.StartsWith("## Stack shop: what changes for users\n- v1: 50% → 90% (in-mesh callers)\n- v2: 50% → 10% (in-mesh callers)\n\n<details><summary>Rendered manifests: 0 added, 1 changed, 0 removed,", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("### VirtualService shop/frontend (changed)", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("-      weight: 50\n+      weight: 90\n", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("-      weight: 50\n+      weight: 10\n", run.Stdout, StringComparison.Ordinal);
@@ -64,7 +64,48 @@ public sealed class DiffTests : IDisposable
         var run = await CliRun.Of("diff", before, after);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal("## Rendered manifests\n\nNo changes: 6 resources unchanged.\n", run.Stdout);
+        Assert.Equal("## What changes for users\nNothing: no resource changes (6 resources unchanged).\n", run.Stdout);
+    }
+
+    [Fact]
+    public async Task Diff_TextFormat_PrintsTheSentencesForATerminalWithoutMarkdown()
+    {
+        var (before, after) = await RenderBeforeAndAfter(StackYaml.TwoVersions(50, 50), StackYaml.TwoVersions(90, 10));
+
+        var run = await CliRun.Of("diff", before, after, "--title", "Stack shop", "--format", "text");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith(
+            "Stack shop: what changes for users\n  v1: 50% → 90% (in-mesh callers)\n  v2: 50% → 10% (in-mesh callers)\n\nRendered manifests: 0 added, 1 changed, 0 removed, 5 unchanged\n  changed  VirtualService shop/frontend\n\n--- a/",
+            run.Stdout,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("<details>", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Diff_UnknownFormat_IsAUsageError()
+    {
+        var run = await CliRun.Of("diff", _temp.Path, _temp.Path, "--format", "html");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("html", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Diff_OnlyTheClusterChanges_SaysSoThoughNoManifestChanges()
+    {
+        var (before, after) = await RenderBeforeAndAfter(
+            StackYaml.TwoVersions(extraConfig: "  frontend:cluster:\n    context: acme-a\n"),
+            StackYaml.TwoVersions(extraConfig: "  frontend:cluster:\n    context: acme-b\n"));
+
+        var run = await CliRun.Of("diff", before, after);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(
+            "## What changes for users\n"
+            + "- cluster: kube context acme-a (identifier acme-a) → kube context acme-b (identifier acme-b) — ⚠️ **a new cluster identifier replaces the provider and every resource**\n"
+            + "\nRendered manifests: no changes (6 resources unchanged).\n",
+            run.Stdout);
     }
 
     [Fact]

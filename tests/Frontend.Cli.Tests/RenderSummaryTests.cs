@@ -1,5 +1,6 @@
 using Frontend.Analysis.Manifests;
 using Frontend.Analysis.Mesh;
+using Frontend.Analysis.Users;
 using Frontend.Analysis.Yaml;
 using Frontend.Cli.Summary;
 
@@ -23,9 +24,21 @@ public sealed class RenderSummaryTests
     {
         var virtualService = VirtualService(gateways: ["istio-ingress/public-gateway", "mesh"], hosts: ["frontend", "www.example.com"]);
 
-        var heading = RenderSummary.TrafficSplitHeading(virtualService, Manifests(virtualService), []);
+        var heading = RenderSummary.TrafficSplitHeading(EntryPoints(virtualService), []);
 
         Assert.Equal("Traffic split (in-mesh callers and gateway istio-ingress/public-gateway for www.example.com):", heading);
+    }
+
+    [Fact]
+    public void TrafficSplitHeading_OneVirtualServicePerBindingWithTheSameRoutes_ReadsAsOne()
+    {
+        var inMesh = VirtualService(gateways: ["mesh"], hosts: ["frontend"]);
+        var atTheGateway = VirtualService(gateways: ["istio-ingress/public-gateway"], hosts: ["www.example.com"], name: "frontend-ingress");
+        var view = UserView.Read([.. ManifestYaml.Read(Service), inMesh, atTheGateway], StackFacts.Unknown);
+
+        var headings = view.GroupedByPlan().Select(group => RenderSummary.TrafficSplitHeading(group, [])).ToList();
+
+        Assert.Equal(["Traffic split (in-mesh callers and gateway istio-ingress/public-gateway for www.example.com):"], headings);
     }
 
     [Fact]
@@ -33,7 +46,7 @@ public sealed class RenderSummaryTests
     {
         var virtualService = VirtualService(gateways: ["mesh", "ingress", "shop/internal"], hosts: ["frontend", "frontend.shop.svc.cluster.local"]);
 
-        var heading = RenderSummary.TrafficSplitHeading(virtualService, Manifests(virtualService), []);
+        var heading = RenderSummary.TrafficSplitHeading(EntryPoints(virtualService), []);
 
         Assert.Equal("Traffic split (in-mesh callers and gateways shop/ingress, shop/internal):", heading);
     }
@@ -43,7 +56,7 @@ public sealed class RenderSummaryTests
     {
         var virtualService = VirtualService(gateways: ["istio-ingress/public-gateway"], hosts: ["www.example.com"]);
 
-        var heading = RenderSummary.TrafficSplitHeading(virtualService, Manifests(virtualService), []);
+        var heading = RenderSummary.TrafficSplitHeading(EntryPoints(virtualService), []);
 
         Assert.Equal("Traffic split (gateway istio-ingress/public-gateway for www.example.com only, not in-mesh callers):", heading);
     }
@@ -54,7 +67,7 @@ public sealed class RenderSummaryTests
         var virtualService = VirtualService(gateways: ["mesh"], hosts: ["frontend"]);
         var finding = new Finding("FRT0001", "SplitNotAppliedAtIngress", FindingLevel.Warning, "VirtualService shop/frontend", "message", "fix");
 
-        var heading = RenderSummary.TrafficSplitHeading(virtualService, Manifests(virtualService), [finding]);
+        var heading = RenderSummary.TrafficSplitHeading(EntryPoints(virtualService), [finding]);
 
         Assert.Equal("Traffic split (in-mesh callers only: no gateway bound, see FRT0001):", heading);
     }
@@ -64,17 +77,19 @@ public sealed class RenderSummaryTests
     {
         var virtualService = VirtualService(gateways: [], hosts: ["frontend"]);
 
-        var heading = RenderSummary.TrafficSplitHeading(virtualService, Manifests(virtualService), []);
+        var heading = RenderSummary.TrafficSplitHeading(EntryPoints(virtualService), []);
 
         Assert.Equal("Traffic split (in-mesh callers only: no gateway bound):", heading);
     }
 
-    private static List<Manifest> Manifests(Manifest virtualService) => [.. ManifestYaml.Read(Service), virtualService];
+    /// <summary>The entry points the users' view reads from the Service and the VirtualService: what the heading describes.</summary>
+    private static ValueList<RoutedEntryPoint> EntryPoints(Manifest virtualService) =>
+        UserView.Read([.. ManifestYaml.Read(Service), virtualService], StackFacts.Unknown).EntryPoints;
 
-    private static Manifest VirtualService(string[] gateways, string[] hosts)
+    private static Manifest VirtualService(string[] gateways, string[] hosts, string name = "frontend")
     {
         var bound = gateways.Length == 0 ? "" : "  gateways:\n" + string.Concat(gateways.Select(gateway => $"    - {gateway}\n"));
-        var yaml = "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: frontend\n  namespace: shop\nspec:\n"
+        var yaml = $"apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: {name}\n  namespace: shop\nspec:\n"
             + bound
             + "  hosts:\n" + string.Concat(hosts.Select(host => $"    - {host}\n"));
         return ManifestYaml.Read(yaml).Single();

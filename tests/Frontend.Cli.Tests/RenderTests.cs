@@ -48,9 +48,23 @@ public sealed class RenderTests : IDisposable
                 "1-manifest/security.istio.io_v1-peerauthentication-frontend-frontend.yaml",
                 "1-manifest/v1-namespace-default-frontend.yaml",
                 "1-manifest/v1-service-frontend-frontend.yaml",
+                "stack.txt",
             ],
             Files(output).Keys);
         Assert.True(Directory.Exists(Path.Combine(output, "0-crd")));
+    }
+
+    [Fact]
+    public async Task Render_Prod_WritesTheStackFactsNoManifestCarries()
+    {
+        var output = _temp.Combine("prod");
+
+        await CliRun.Of("render", "prod", "--out", output, "--project-dir", RepositoryPaths.Root);
+
+        Assert.Equal(
+            "# The stack this folder was rendered from, for diff: facts no manifest carries. kubectl apply skips this file.\n"
+            + "stack: prod\nproduction: true\ncluster.context: acme-prod\ncluster.identifier: acme-prod\nrollout.canary: v2\nrollout.steps: 10, 25, 50, 100\n",
+            File.ReadAllText(Path.Combine(output, "stack.txt")));
     }
 
     [Fact]
@@ -84,7 +98,7 @@ public sealed class RenderTests : IDisposable
         Assert.Matches(@"mTLS +STRICT", run.Stdout);
         Assert.Matches(@"client TLS +ISTIO_MUTUAL", run.Stdout);
         Assert.Matches(@"\nAnalysis: [^\n]*; schema validation not run", run.Stdout);
-        Assert.Contains($"Wrote 11 files to {output}", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"Wrote 11 manifests and stack.txt to {output}", run.Stdout, StringComparison.Ordinal);
         Assert.Equal("", run.Stderr);
     }
 

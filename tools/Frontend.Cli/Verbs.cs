@@ -56,12 +56,15 @@ internal static class Verbs
 
     private static Command Diff(Func<Command, VerbRun, Func<ParseResult, CancellationToken, Task<int>>> wrap) => Verb(
         "diff",
-        "Markdown diff of two rendered folders, resource by resource, for a pull-request comment or a job summary.",
+        "What changes for users between two rendered folders, then the resources and YAML: Markdown for a pull-request comment or a job summary, or text.",
         [
             new("before-dir") { Description = "a rendered folder: the manifests before the change" },
             new("after-dir") { Description = "a rendered folder: the manifests after the change" },
         ],
-        [Option(DiffCommand.TitleOption, "text", "the report's heading (default: Rendered manifests)")],
+        [
+            Option(DiffCommand.TitleOption, "text", "what the change is to, e.g. 'Stack prod': the heading becomes '<text>: what changes for users'"),
+            DiffFormat(),
+        ],
         wrap,
         (arguments, stdout, _, _) => DiffCommand.RunAsync(arguments, stdout));
 
@@ -140,6 +143,13 @@ internal static class Verbs
 
         command.SetAction(wrap(command, (parse, stdout, stderr, clock) => run(new Arguments(parse, positionals, options), stdout, stderr, clock)));
         return command;
+    }
+
+    private static Option<string> DiffFormat()
+    {
+        var format = Option(DiffCommand.FormatOption, "markdown|text", "markdown (default) folds the manifests for a PR comment; text is for a terminal");
+        format.AcceptOnlyFromAmong(DiffCommand.Markdown, DiffCommand.Text);
+        return format;
     }
 
     private static Argument<string> Stack() => new("stack") { Description = "the stack: Pulumi.<stack>.yaml beside Pulumi.yaml" };

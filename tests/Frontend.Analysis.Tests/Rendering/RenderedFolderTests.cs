@@ -1,5 +1,6 @@
 using Frontend.Analysis.Manifests;
 using Frontend.Analysis.Rendering;
+using Frontend.Analysis.Users;
 using Frontend.Analysis.Yaml;
 using static Frontend.Analysis.Tests.Support.Trees;
 
@@ -92,6 +93,40 @@ public sealed class RenderedFolderTests : IDisposable
         var foreign = RenderedFolder.FindForeignEntries(target);
 
         Assert.Empty(foreign);
+    }
+
+    [Fact]
+    public void Write_WithStackFacts_WritesThemBesideTheManifestsAndReadsThemBack()
+    {
+        var target = Path.Combine(root, "rendered");
+        var facts = new StackFacts("prod", Production: true, "acme-prod", "prod-eu1", "v2", new ValueList<long>([10, 25, 50, 100]));
+
+        RenderedFolder.Write(target, [BuildManifest("v1", "Service", "frontend", "shop")], facts);
+
+        Assert.Equal(facts, StackFacts.ReadFolder(target));
+        Assert.Empty(RenderedFolder.FindForeignEntries(target));
+        Assert.Single(RenderedFolder.Read(target));
+    }
+
+    [Fact]
+    public void ReadFolder_RenderWithoutStackFacts_IsUnknown()
+    {
+        var target = Path.Combine(root, "rendered");
+        RenderedFolder.Write(target, [BuildManifest("v1", "Service", "frontend", "shop")]);
+
+        Assert.Equal(StackFacts.Unknown, StackFacts.ReadFolder(target));
+    }
+
+    [Fact]
+    public void FindForeignEntries_StackFactsFileInManifestFolder_NamesIt()
+    {
+        var target = Path.Combine(root, "rendered");
+        RenderedFolder.Write(target, [BuildManifest("v1", "Service", "frontend", "shop")]);
+        File.WriteAllText(Path.Combine(target, RenderLayout.ManifestFolder, StackFacts.FileName), "stack: prod\n");
+
+        var foreign = RenderedFolder.FindForeignEntries(target);
+
+        Assert.Equal([$"{RenderLayout.ManifestFolder}/{StackFacts.FileName}"], foreign.Select(entry => entry.RelativePath));
     }
 
     [Fact]

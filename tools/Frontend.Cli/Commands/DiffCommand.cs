@@ -1,17 +1,26 @@
 using Frontend.Analysis.Diff;
+using Frontend.Analysis.Rendering;
+using Frontend.Analysis.Users;
+using Frontend.Analysis.Users.Changes;
 
 namespace Frontend.Cli.Commands;
 
-/// <summary><c>diff &lt;before-dir&gt; &lt;after-dir&gt; [--title text]</c>: Markdown for a pull-request comment or a job summary.</summary>
+/// <summary>
+/// <c>diff &lt;before-dir&gt; &lt;after-dir&gt; [--title text] [--format markdown|text]</c>: what changes for users, then the
+/// resources and YAML, as Markdown for a pull-request comment or a job summary, or as text for a terminal.
+/// </summary>
 internal static class DiffCommand
 {
     public const string TitleOption = "title";
+    public const string FormatOption = "format";
+    public const string Markdown = "markdown";
+    public const string Text = "text";
 
     public static async Task<int> RunAsync(Arguments arguments, TextWriter stdout)
     {
-        var before = arguments.Positional(0);
-        var after = arguments.Positional(1);
-        foreach (var folder in new[] { before, after })
+        var beforeDirectory = arguments.Positional(0);
+        var afterDirectory = arguments.Positional(1);
+        foreach (var folder in new[] { beforeDirectory, afterDirectory })
         {
             if (!Directory.Exists(folder))
             {
@@ -19,9 +28,17 @@ internal static class DiffCommand
             }
         }
 
-        var report = ManifestDiff.CompareFolders(before, after);
-        var title = arguments.Option(TitleOption) is { Length: > 0 } given ? given : "Rendered manifests";
-        await stdout.WriteAsync(MarkdownReport.Render(report, title));
+        // Each folder is read once: the resource diff and the users' view come from the same manifests.
+        var before = RenderedFolder.Read(beforeDirectory);
+        var after = RenderedFolder.Read(afterDirectory);
+        var report = ManifestDiff.Compare(before, after);
+        var changes = UserChanges.Compare(
+            UserView.Read(before, StackFacts.ReadFolder(beforeDirectory)),
+            UserView.Read(after, StackFacts.ReadFolder(afterDirectory)));
+        var title = arguments.Option(TitleOption);
+        await stdout.WriteAsync(arguments.Option(FormatOption) == Text
+            ? ChangeReport.Text(changes, report, title)
+            : ChangeReport.Markdown(changes, report, title));
         return ExitCodes.Ok;
     }
 }

@@ -1,5 +1,6 @@
 using Frontend.Analysis.Mesh;
 using Frontend.Analysis.Rendering;
+using Frontend.Cli.Evaluation;
 using Frontend.Cli.Summary;
 
 namespace Frontend.Cli.Commands;
@@ -32,7 +33,7 @@ internal static class RenderCommand
             return ExitCodes.Failed;
         }
 
-        RenderedFolder.Write(outDirectory, analysed.Evaluation.Manifests);
+        RenderedFolder.Write(outDirectory, analysed.Evaluation.Manifests, EvaluatedFacts.Of(analysed.Evaluation));
         await stdout.WriteAsync(RenderSummary.Format(analysed, outDirectory));
         return ExitCodes.Ok;
     }

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text;
 using Frontend.Analysis.Manifests;
 using Frontend.Analysis.Mesh;
+using Frontend.Analysis.Users;
 using Frontend.Cli.Commands;
+using Frontend.Cli.Evaluation;
 using Frontend.Cli.Stacks;
 using Frontend.Infra.Configuration;
 
@@ -16,33 +18,36 @@ namespace Frontend.Cli.Summary;
 internal static class RenderSummary
 {
     private const string Indent = "  ";
+    private const string IstioDefault = "not set (Istio's default)";
 
     public static string Format(AnalysedStack analysed, string outDirectory)
     {
         var evaluation = analysed.Evaluation;
         var manifests = evaluation.Manifests.OrderBy(m => m.DisplayName, StringComparer.Ordinal).ThenBy(m => m.ApiVersion, StringComparer.Ordinal).ToList();
         var text = new StringBuilder();
-        var namespaces = manifests.Where(m => !m.IsClusterScoped).Select(m => m.EffectiveNamespace).Distinct().Order(StringComparer.Ordinal);
-        Line(text, $"Stack {evaluation.Settings.StackName} (project {evaluation.Settings.ProjectName}), namespace {string.Join(", ", namespaces)}: {StackAnalysis.Plural(manifests.Count, "resource")}");
+        var view = UserView.Read(manifests, EvaluatedFacts.Of(evaluation));
+        Line(text, $"Stack {evaluation.Settings.StackName} (project {evaluation.Settings.ProjectName}), namespace {string.Join(", ", view.Namespaces)}: {StackAnalysis.Plural(manifests.Count, "resource")}");
         foreach (var manifest in manifests)
         {
             Line(text, Indent + manifest.DisplayName);
         }
 
-        WriteCluster(text, evaluation.Registered);
+        WriteCluster(text, view.Facts);
         WriteList(text, "Kept when deleted", evaluation.Safety.OrderBy(s => s.Type, StringComparer.Ordinal).ThenBy(s => s.Name, StringComparer.Ordinal).Select(KeptWhenDeleted));
-        var virtualService = manifests.FirstOrDefault(m => m.Kind == "VirtualService");
-        var destinationRule = manifests.FirstOrDefault(m => m.Kind == "DestinationRule");
-        WriteTraffic(text, virtualService, destinationRule, manifests, analysed.Findings);
-        WriteMatchRoutes(text, virtualService);
-        WriteStickiness(text, virtualService);
-        WriteMirroring(text, virtualService);
-        WritePolicies(text, virtualService, destinationRule, manifests);
+        var groups = view.GroupedByPlan();
+        WriteTraffic(text, view, groups, analysed.Findings);
+
+        // The program emits one route plan for every entry point, so the first group's plan is everyone's.
+        var plan = groups.Count == 0 ? null : groups[0][0].Plan;
+        WriteMatchRoutes(text, plan);
+        WriteStickiness(text, plan);
+        WriteMirroring(text, plan);
+        WritePolicies(text, view, plan);
         WriteList(text, "Secure defaults overridden", OverriddenSecureDefaults(evaluation.Config, evaluation.Settings.StackName));
         WriteList(text, "Config warnings", evaluation.Warnings.Where(p => p.Severity == ProblemSeverity.Warning).Select(warning => warning.ToString(evaluation.Settings.StackName)));
         WriteList(text, "Secrets", Secrets(evaluation));
         WriteAnalysis(text, analysed);
-        Line(text, $"Wrote {StackAnalysis.Plural(manifests.Count, "file")} to {outDirectory} (kubectl apply -f {outDirectory} --recursive)");
+        Line(text, $"Wrote {StackAnalysis.Plural(manifests.Count, "manifest")} and {StackFacts.FileName} to {outDirectory} (kubectl apply -f {outDirectory} --recursive)");
         return text.ToString();
     }
 
@@ -82,153 +87,98 @@ internal static class RenderSummary
     }
 
     /// <summary>Which cluster <c>pulumi up</c> would reach: the explicit provider's context, or the current one.</summary>
-    private static void WriteCluster(StringBuilder text, IReadOnlyList<Pulumi.Testing.MockResourceArgs> registered)
-    {
-        var provider = registered.FirstOrDefault(r => r.Type == "pulumi:providers:kubernetes");
-        if (provider is null)
-        {
-            Line(text, "Cluster: not named (pulumi up deploys to the current kube context)");
-            return;
-        }
+    private static void WriteCluster(StringBuilder text, StackFacts facts) => Line(text, facts.ClusterContext is { } context
+        ? $"Cluster: kube context {context}, cluster identifier {facts.ClusterIdentifier ?? context} (a new identifier replaces every resource)"
+        : "Cluster: not named (pulumi up deploys to the current kube context)");
 
-        var context = provider.Inputs.GetValueOrDefault("context") as string ?? "(current)";
-        var identifier = provider.Inputs.GetValueOrDefault("clusterIdentifier") as string ?? context;
-        Line(text, $"Cluster: kube context {context}, cluster identifier {identifier} (a new identifier replaces every resource)");
-    }
-
-    /// <summary>Every subset, with the share the weighted route gives it: a version at 0% still has pods worth seeing.</summary>
-    private static void WriteTraffic(StringBuilder text, Manifest? virtualService, Manifest? destinationRule, IReadOnlyList<Manifest> manifests, IReadOnlyList<Finding> findings)
+    /// <summary>Every version, with the share each group of entry points gives it: a version at 0% still has pods worth seeing.</summary>
+    private static void WriteTraffic(StringBuilder text, UserView view, IReadOnlyList<IReadOnlyList<RoutedEntryPoint>> groups, IReadOnlyList<Finding> findings)
     {
-        var destinations = WeightedRoute(virtualService).MapsAt("route");
-        var weights = destinations
-            .GroupBy(SubsetOf, StringComparer.Ordinal)
-            .ToDictionary(group => group.Key, group => group.First().TextAt("weight") ?? (destinations.Count == 1 ? "100" : "0"), StringComparer.Ordinal);
-        var subsets = (destinationRule?.Body.MapAt("spec").MapsAt("subsets") ?? []).Select(SubsetName)
-            .Concat(destinations.Select(SubsetOf))
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        if (subsets.Count == 0)
+        if (view.Versions.Count == 0)
         {
             Line(text, "Traffic split: none (no weighted route and no subsets)");
             return;
         }
 
-        Line(text, TrafficSplitHeading(virtualService, manifests, findings));
-        var width = subsets.Max(name => name.Length);
-        foreach (var subset in subsets)
+        var width = view.Versions.Max(version => version.Name.Length);
+        foreach (var group in groups.DefaultIfEmpty([]))
         {
-            var weight = weights.GetValueOrDefault(subset, "0");
-            Line(text, $"{Indent}{subset.PadRight(width)}  {weight,3}%{Workload(subset, destinationRule, manifests)}");
+            Line(text, TrafficSplitHeading(group, findings));
+            foreach (var version in view.Versions)
+            {
+                var weight = group.Count == 0 ? 0 : group[0].Plan.ShareOf(version.Name);
+                Line(text, $"{Indent}{version.Name.PadRight(width)}  {weight,3}%{Workload(version)}");
+            }
         }
     }
 
     /// <summary>
-    /// "Traffic split (...):" saying whose traffic the split governs, from the VirtualService's gateways: the sidecars
-    /// ("mesh", also when none is named), the gateways named, and the hosts they serve other than a Service's own
-    /// cluster-local name. A split that only in-mesh callers get is the surprise FRT0001 explains.
+    /// "Traffic split (...):" saying whose traffic the split governs: in-mesh callers, the gateways, and the hosts they
+    /// serve other than the Service's own. A split that only in-mesh callers get is the surprise FRT0001 explains.
     /// </summary>
-    internal static string TrafficSplitHeading(Manifest? virtualService, IReadOnlyList<Manifest> manifests, IReadOnlyList<Finding> findings)
+    internal static string TrafficSplitHeading(IReadOnlyList<RoutedEntryPoint> group, IReadOnlyList<Finding> findings)
     {
-        if (virtualService is null)
+        if (group.Count == 0)
         {
             return "Traffic split:";
         }
 
-        var gateways = MeshInventory.BoundGateways(virtualService);
+        var gateways = group.Select(routed => routed.EntryPoint.Gateway).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         if (gateways.Count == 0)
         {
-            var explained = findings.Any(finding => finding.Code == FrontendMessages.SplitNotAppliedAtIngressCode && finding.Resource == virtualService.DisplayName);
+            var explained = findings.Any(finding => finding.Code == FrontendMessages.SplitNotAppliedAtIngressCode && group.Any(routed => routed.Source == finding.Resource));
             return $"Traffic split (in-mesh callers only: no gateway bound{(explained ? $", see {FrontendMessages.SplitNotAppliedAtIngressCode}" : "")}):";
         }
 
-        var serviceHosts = manifests.Where(m => m is { Group: "", Kind: "Service" }).Select(m => HostName.OfService(m.Name, m.EffectiveNamespace)).ToHashSet(StringComparer.Ordinal);
-        var externalHosts = virtualService.Body.MapAt("spec").StringsAt("hosts")
-            .Where(host => !serviceHosts.Contains(HostName.Qualify(host, virtualService.EffectiveNamespace)))
-            .ToList();
+        var externalHosts = group.Where(routed => routed.EntryPoint is { InMesh: false, IsServiceHost: false }).Select(routed => routed.EntryPoint.Host).Distinct(StringComparer.Ordinal).ToList();
         var served = $"{(gateways.Count == 1 ? "gateway" : "gateways")} {string.Join(", ", gateways)}{(externalHosts.Count == 0 ? "" : $" for {string.Join(", ", externalHosts)}")}";
-        return MeshInventory.BindsToMesh(virtualService)
+        return group.Any(routed => routed.EntryPoint.InMesh)
             ? $"Traffic split (in-mesh callers and {served}):"
             : $"Traffic split ({served} only, not in-mesh callers):";
     }
 
-    private static void WriteMatchRoutes(StringBuilder text, Manifest? virtualService)
+    private static void WriteMatchRoutes(StringBuilder text, RoutePlan? plan)
     {
-        var routes = virtualService?.Body.MapAt("spec").MapsAt("http").Where(route => route.ContainsKey("match") && !IsStickyRoute(route)).ToList() ?? [];
-        if (routes.Count == 0)
+        if (plan is null || plan.MatchRoutes.Count == 0)
         {
             Line(text, "Match routes: none");
             return;
         }
 
         Line(text, "Match routes (before the split):");
-        foreach (var route in routes)
+        foreach (var route in plan.MatchRoutes)
         {
-            var conditions = string.Join(" or ", route.MapsAt("match").Select(match => string.Join(", ", TreeValues.Leaves(match))));
-            var targets = string.Join(", ", route.MapsAt("route").Select(SubsetOf));
-            Line(text, $"{Indent}{route.TextAt("name") ?? "(unnamed)"}: {conditions} -> {targets}");
+            Line(text, $"{Indent}{route.Name}: {route.Fields} -> {string.Join(", ", route.Versions)}");
         }
     }
-
-    /// <summary>
-    /// A version's cookie route is named by <see cref="StickinessRules.RouteName"/> after the one version it routes to,
-    /// a name match routes may not take; a tester's route that merely starts the same way stays a match route.
-    /// </summary>
-    private static bool IsStickyRoute(IReadOnlyDictionary<string, object?> route) =>
-        route.MapsAt("route") is [var only] && route.TextAt("name") == StickinessRules.RouteName(SubsetOf(only));
 
     /// <summary>Which versions keep their visitors, and the cookie each weighted destination adds to say so.</summary>
-    private static void WriteStickiness(StringBuilder text, Manifest? virtualService)
-    {
-        var cookies = (WeightedRoute(virtualService)?.MapsAt("route") ?? [])
-            .Select(destination => destination.MapAt("headers").MapAt("response").MapAt("add").TextAt("set-cookie"))
-            .OfType<string>()
-            .ToList();
-        if (cookies.Count == 0)
-        {
-            Line(text, "Stickiness: none (each request is split afresh)");
-            return;
-        }
-
-        var sticky = virtualService!.Body.MapAt("spec").MapsAt("http").Where(IsStickyRoute).Select(route => string.Join(", ", route.MapsAt("route").Select(SubsetOf)));
-        var attributes = cookies[0][(cookies[0].IndexOf(';', StringComparison.Ordinal) + 1)..].Trim();
-        var name = cookies[0][..cookies[0].IndexOf('=', StringComparison.Ordinal)];
-        Line(text, $"Stickiness: cookie {name} ({attributes}); visitors carrying it return to {string.Join(", ", sticky)}; new visitors get the split and the cookie of the version they land on");
-    }
+    private static void WriteStickiness(StringBuilder text, RoutePlan? plan) => Line(text, plan?.Stickiness is { } sticky
+        ? $"Stickiness: cookie {sticky.Cookie} ({sticky.Attributes}); visitors carrying it return to {string.Join(", ", sticky.Versions)}; new visitors get the split and the cookie of the version they land on"
+        : "Stickiness: none (each request is split afresh)");
 
     /// <summary>A copy of a share of the split's requests, whose responses Istio discards.</summary>
-    private static void WriteMirroring(StringBuilder text, Manifest? virtualService)
+    private static void WriteMirroring(StringBuilder text, RoutePlan? plan)
     {
-        var mirrors = (WeightedRoute(virtualService)?.MapsAt("mirrors") ?? [])
-            .Select(mirror => $"{mirror.MapAt("percentage").TextAt("value") ?? "100"}% of the split's requests copied to {SubsetOf(mirror)} (responses discarded)")
-            .ToList();
+        var mirrors = (plan?.Mirrors.AsEnumerable() ?? []).Select(mirror => $"{mirror.Percent}% of the split's requests copied to {mirror.Version} (responses discarded)").ToList();
         Line(text, mirrors.Count == 0 ? "Mirroring: none" : $"Mirroring: {string.Join("; ", mirrors)}");
     }
 
-    private static void WritePolicies(StringBuilder text, Manifest? virtualService, Manifest? destinationRule, IReadOnlyList<Manifest> manifests)
+    private static void WritePolicies(StringBuilder text, UserView view, RoutePlan? plan)
     {
-        var policy = destinationRule?.Body.MapAt("spec").MapAt("trafficPolicy");
-        var split = WeightedRoute(virtualService);
-        var peerAuthentication = manifests.FirstOrDefault(m => m.Kind == "PeerAuthentication");
-        var budgets = manifests.Where(m => m.Kind == "PodDisruptionBudget").ToList();
+        var policies = view.Policies;
         var rows = new List<(string Name, string Value)>
         {
-            ("load balancer", Policy(policy, "loadBalancer")),
-            ("connection pool", Policy(policy, "connectionPool")),
-            ("outlier detection", Policy(policy, "outlierDetection")),
-            ("client TLS", Policy(policy, "tls", "not set (Istio auto mTLS)")),
-            ("mTLS", peerAuthentication?.Body.MapAt("spec").MapAt("mtls").TextAt("mode") is { } mode ? $"{mode} ({peerAuthentication.DisplayName})" : "no PeerAuthentication (namespace or mesh policy applies)"),
-            ("disruption budget", budgets.Count == 0 ? "none" : string.Join("; ", budgets.Select(b => $"{b.Name}: {string.Join(", ", TreeValues.Leaves(b.Body.MapAt("spec"))
-                .Where(leaf => !leaf.StartsWith("selector.", StringComparison.Ordinal)))}"))),
-            ("retries", Policy(split, "retries", "not set (Istio's default: 2 attempts)")),
-            ("timeout", split?.TextAt("timeout") ?? "not set (none)"),
+            ("load balancer", policies.LoadBalancer ?? IstioDefault),
+            ("connection pool", policies.ConnectionPool ?? IstioDefault),
+            ("outlier detection", policies.OutlierDetection ?? IstioDefault),
+            ("client TLS", policies.ClientTls ?? "not set (Istio auto mTLS)"),
+            ("mTLS", policies.Mtls is { } mode ? $"{mode} ({policies.MtlsSource})" : "no PeerAuthentication (namespace or mesh policy applies)"),
+            ("disruption budget", policies.Budgets.Count == 0 ? "none" : string.Join("; ", policies.Budgets.Select(budget => $"{budget.Name}: {budget.Terms}"))),
+            ("retries", plan?.Retries ?? "not set (Istio's default: 2 attempts)"),
+            ("timeout", plan?.Timeout ?? "not set (none)"),
         };
-        foreach (var subset in destinationRule?.Body.MapAt("spec").MapsAt("subsets") ?? [])
-        {
-            if (subset.MapAt("trafficPolicy") is { } own)
-            {
-                rows.Add(($"subset {SubsetName(subset)}", string.Join(", ", TreeValues.Leaves(own))));
-            }
-        }
+        rows.AddRange(view.Versions.Where(version => version.OwnPolicy is not null).Select(version => ($"subset {version.Name}", version.OwnPolicy!)));
 
         Line(text, "Policies in force:");
         var width = rows.Max(row => row.Name.Length);
@@ -300,68 +250,13 @@ internal static class RenderSummary
 
     private static string Describe(object? value) => value is null ? "null" : TreeValues.Scalar(value);
 
-    private static string Policy(IReadOnlyDictionary<string, object?>? parent, string key, string absent = "not set (Istio's default)")
+    /// <summary>", 3 replicas of image:tag (frontend-v1)" for the Deployment the version's subset selects.</summary>
+    private static string Workload(VersionView version) => version switch
     {
-        var leaves = TreeValues.Leaves(parent.MapAt(key)).ToList();
-        return leaves.Count switch
-        {
-            0 => absent,
-            1 when leaves[0].IndexOf('=', StringComparison.Ordinal) is var equals and > 0 && key is "loadBalancer" or "tls" => leaves[0][(equals + 1)..],
-            _ => string.Join(", ", leaves),
-        };
-    }
-
-    /// <summary>The route that carries the weighted split: the last one without a match, as the program writes it.</summary>
-    private static IReadOnlyDictionary<string, object?>? WeightedRoute(Manifest? virtualService) =>
-        virtualService?.Body.MapAt("spec").MapsAt("http").LastOrDefault(route => !route.ContainsKey("match"))
-        ?? virtualService?.Body.MapAt("spec").MapsAt("tcp").LastOrDefault(route => !route.ContainsKey("match"));
-
-    private static string SubsetOf(IReadOnlyDictionary<string, object?> destination) =>
-        destination.MapAt("destination").TextAt("subset") ?? destination.MapAt("destination").TextAt("host") ?? "(no destination)";
-
-    private static string SubsetName(IReadOnlyDictionary<string, object?> subset) => subset.TextAt("name") ?? "(unnamed)";
-
-    /// <summary>", 3 replicas of image:tag" for the Deployment the subset's labels select.</summary>
-    private static string Workload(string subset, Manifest? destinationRule, IReadOnlyList<Manifest> manifests)
-    {
-        var labels = destinationRule?.Body.MapAt("spec").MapsAt("subsets").FirstOrDefault(s => SubsetName(s) == subset).LabelsAt("labels");
-        if (labels is null || labels.Count == 0)
-        {
-            return "";
-        }
-
-        var deployment = manifests.FirstOrDefault(m => m.Kind == "Deployment"
-            && m.Body.MapAt("spec").MapAt("template").MapAt("metadata").LabelsAt("labels") is var podLabels
-            && labels.All(label => podLabels.TryGetValue(label.Key, out var value) && value == label.Value));
-        if (deployment is null)
-        {
-            return "  (no Deployment selected)";
-        }
-
-        var spec = deployment.Body.MapAt("spec");
-        var images = string.Join(", ", spec.MapAt("template").MapAt("spec").MapsAt("containers").Select(c => c.TextAt("image")).OfType<string>());
-        return $"  {Replicas(deployment, manifests)} of {images} ({deployment.Name})";
-    }
-
-    /// <summary>"3 replicas", or "2-10 replicas (HPA: 70% CPU)" when an autoscaler scales the Deployment.</summary>
-    private static string Replicas(Manifest deployment, IReadOnlyList<Manifest> manifests)
-    {
-        var autoscaler = manifests.FirstOrDefault(m => m.Kind == "HorizontalPodAutoscaler"
-            && m.EffectiveNamespace == deployment.EffectiveNamespace
-            && m.Body.MapAt("spec").MapAt("scaleTargetRef") is var target
-            && target.TextAt("kind") == "Deployment" && target.TextAt("name") == deployment.Name);
-        if (autoscaler is null)
-        {
-            var replicas = deployment.Body.MapAt("spec").TextAt("replicas") ?? "1";
-            return $"{replicas} {(replicas == "1" ? "replica" : "replicas")}";
-        }
-
-        var spec = autoscaler.Body.MapAt("spec");
-        var targets = spec.MapsAt("metrics")
-            .Select(metric => metric.MapAt("resource"))
-            .Select(resource => $"{resource.MapAt("target").TextAt("averageUtilization")}% {(resource.TextAt("name") == "cpu" ? "CPU" : resource.TextAt("name"))}");
-        return $"{spec.TextAt("minReplicas") ?? "1"}-{spec.TextAt("maxReplicas")} replicas (HPA: {string.Join(", ", targets)})";
-    }
+        { HasLabels: false } => "",
+        { Selected: false } => "  (no Deployment selected)",
+        _ => $"  {version.Capacity!.Text} of {version.Images} ({version.Deployment})",
+    };
 
     private static void Line(StringBuilder text, string line) => text.Append(line).Append('\n');
 }
