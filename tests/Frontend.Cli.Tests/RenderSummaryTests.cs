@@ -23,7 +23,7 @@ public sealed class RenderSummaryTests
     {
         var virtualService = VirtualService(gateways: ["istio-ingress/public-gateway", "mesh"], hosts: ["frontend", "www.example.com"]);
 
-        var heading = RenderSummary.TrafficSplitHeading(virtualService, Manifests(virtualService), []);
+        var heading = RenderSummary.TrafficSplitHeading([virtualService], Manifests(virtualService), []);
 
         Assert.Equal("Traffic split (in-mesh callers and gateway istio-ingress/public-gateway for www.example.com):", heading);
     }
@@ -33,7 +33,7 @@ public sealed class RenderSummaryTests
     {
         var virtualService = VirtualService(gateways: ["mesh", "ingress", "shop/internal"], hosts: ["frontend", "frontend.shop.svc.cluster.local"]);
 
-        var heading = RenderSummary.TrafficSplitHeading(virtualService, Manifests(virtualService), []);
+        var heading = RenderSummary.TrafficSplitHeading([virtualService], Manifests(virtualService), []);
 
         Assert.Equal("Traffic split (in-mesh callers and gateways shop/ingress, shop/internal):", heading);
     }
@@ -43,7 +43,7 @@ public sealed class RenderSummaryTests
     {
         var virtualService = VirtualService(gateways: ["istio-ingress/public-gateway"], hosts: ["www.example.com"]);
 
-        var heading = RenderSummary.TrafficSplitHeading(virtualService, Manifests(virtualService), []);
+        var heading = RenderSummary.TrafficSplitHeading([virtualService], Manifests(virtualService), []);
 
         Assert.Equal("Traffic split (gateway istio-ingress/public-gateway for www.example.com only, not in-mesh callers):", heading);
     }
@@ -54,7 +54,7 @@ public sealed class RenderSummaryTests
         var virtualService = VirtualService(gateways: ["mesh"], hosts: ["frontend"]);
         var finding = new Finding("FRT0001", "SplitNotAppliedAtIngress", FindingLevel.Warning, "VirtualService shop/frontend", "message", "fix");
 
-        var heading = RenderSummary.TrafficSplitHeading(virtualService, Manifests(virtualService), [finding]);
+        var heading = RenderSummary.TrafficSplitHeading([virtualService], Manifests(virtualService), [finding]);
 
         Assert.Equal("Traffic split (in-mesh callers only: no gateway bound, see FRT0001):", heading);
     }
@@ -64,19 +64,42 @@ public sealed class RenderSummaryTests
     {
         var virtualService = VirtualService(gateways: [], hosts: ["frontend"]);
 
-        var heading = RenderSummary.TrafficSplitHeading(virtualService, Manifests(virtualService), []);
+        var heading = RenderSummary.TrafficSplitHeading([virtualService], Manifests(virtualService), []);
 
         Assert.Equal("Traffic split (in-mesh callers only: no gateway bound):", heading);
     }
 
+    [Fact]
+    public void TrafficSplitHeading_MeshAndIngressVirtualServicesWithTheSameRoutes_NamesBothEntryPointsAndSaysTheRoutesAgree()
+    {
+        var mesh = VirtualService(gateways: ["mesh"], hosts: ["frontend.shop.svc.cluster.local"]);
+        var ingress = VirtualService(gateways: ["istio-ingress/public-gateway"], hosts: ["www.example.com"], name: "frontend-ingress");
+
+        var heading = RenderSummary.TrafficSplitHeading([mesh, ingress], [.. ManifestYaml.Read(Service), mesh, ingress], []);
+
+        Assert.Equal("Traffic split (in-mesh callers and gateway istio-ingress/public-gateway for www.example.com; the same routes in VirtualServices frontend, frontend-ingress):", heading);
+    }
+
+    [Fact]
+    public void TrafficSplitHeading_IngressVirtualServiceWithOtherRoutes_FlagsTheDifference()
+    {
+        var mesh = VirtualService(gateways: ["mesh"], hosts: ["frontend.shop.svc.cluster.local"]);
+        var ingress = VirtualService(gateways: ["istio-ingress/public-gateway"], hosts: ["www.example.com"], name: "frontend-ingress", subset: "v2");
+
+        var heading = RenderSummary.TrafficSplitHeading([mesh, ingress], [.. ManifestYaml.Read(Service), mesh, ingress], []);
+
+        Assert.EndsWith("; ROUTES DIFFER in VirtualServices frontend-ingress from frontend, whose routes are shown):", heading, StringComparison.Ordinal);
+    }
+
     private static List<Manifest> Manifests(Manifest virtualService) => [.. ManifestYaml.Read(Service), virtualService];
 
-    private static Manifest VirtualService(string[] gateways, string[] hosts)
+    private static Manifest VirtualService(string[] gateways, string[] hosts, string name = "frontend", string subset = "v1")
     {
         var bound = gateways.Length == 0 ? "" : "  gateways:\n" + string.Concat(gateways.Select(gateway => $"    - {gateway}\n"));
-        var yaml = "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: frontend\n  namespace: shop\nspec:\n"
+        var yaml = $"apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: {name}\n  namespace: shop\nspec:\n"
             + bound
-            + "  hosts:\n" + string.Concat(hosts.Select(host => $"    - {host}\n"));
+            + "  hosts:\n" + string.Concat(hosts.Select(host => $"    - {host}\n"))
+            + $"  http:\n    - route:\n        - destination:\n            host: frontend.shop.svc.cluster.local\n            subset: {subset}\n";
         return ManifestYaml.Read(yaml).Single();
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Frontend.Analysis.Manifests;
 using Frontend.Analysis.Mesh;
+using Frontend.Analysis.Yaml;
 using Frontend.Cli.Commands;
 using Frontend.Cli.Stacks;
 using Frontend.Infra.Configuration;
@@ -31,9 +32,11 @@ internal static class RenderSummary
 
         WriteCluster(text, evaluation.Registered);
         WriteList(text, "Kept when deleted", evaluation.Safety.OrderBy(s => s.Type, StringComparer.Ordinal).ThenBy(s => s.Name, StringComparer.Ordinal).Select(KeptWhenDeleted));
-        var virtualService = manifests.FirstOrDefault(m => m.Kind == "VirtualService");
+        // The in-mesh VirtualService first: the routes shown are its, and the heading says whether the others carry the same.
+        var virtualServices = manifests.Where(m => m.Kind == "VirtualService").OrderBy(m => MeshInventory.BindsToMesh(m) ? 0 : 1).ToList();
+        var virtualService = virtualServices.Count > 0 ? virtualServices[0] : null;
         var destinationRule = manifests.FirstOrDefault(m => m.Kind == "DestinationRule");
-        WriteTraffic(text, virtualService, destinationRule, manifests, analysed.Findings);
+        WriteTraffic(text, virtualServices, destinationRule, manifests, analysed.Findings);
         WriteMatchRoutes(text, virtualService);
         WriteStickiness(text, virtualService);
         WriteMirroring(text, virtualService);
@@ -97,9 +100,9 @@ internal static class RenderSummary
     }
 
     /// <summary>Every subset, with the share the weighted route gives it: a version at 0% still has pods worth seeing.</summary>
-    private static void WriteTraffic(StringBuilder text, Manifest? virtualService, Manifest? destinationRule, IReadOnlyList<Manifest> manifests, IReadOnlyList<Finding> findings)
+    private static void WriteTraffic(StringBuilder text, List<Manifest> virtualServices, Manifest? destinationRule, IReadOnlyList<Manifest> manifests, IReadOnlyList<Finding> findings)
     {
-        var destinations = WeightedRoute(virtualService).MapsAt("route");
+        var destinations = WeightedRoute(virtualServices.Count > 0 ? virtualServices[0] : null).MapsAt("route");
         var weights = destinations
             .GroupBy(SubsetOf, StringComparer.Ordinal)
             .ToDictionary(group => group.Key, group => group.First().TextAt("weight") ?? (destinations.Count == 1 ? "100" : "0"), StringComparer.Ordinal);
@@ -113,7 +116,7 @@ internal static class RenderSummary
             return;
         }
 
-        Line(text, TrafficSplitHeading(virtualService, manifests, findings));
+        Line(text, TrafficSplitHeading(virtualServices, manifests, findings));
         var width = subsets.Max(name => name.Length);
         foreach (var subset in subsets)
         {
@@ -123,32 +126,51 @@ internal static class RenderSummary
     }
 
     /// <summary>
-    /// "Traffic split (...):" saying whose traffic the split governs, from the VirtualService's gateways: the sidecars
+    /// "Traffic split (...):" saying whose traffic the split governs, from the VirtualServices' gateways: the sidecars
     /// ("mesh", also when none is named), the gateways named, and the hosts they serve other than a Service's own
-    /// cluster-local name. A split that only in-mesh callers get is the surprise FRT0001 explains.
+    /// cluster-local name. A split that only in-mesh callers get is the surprise FRT0001 explains. With several
+    /// VirtualServices (one per entry point), whether they carry the same routes, since only the first one's are shown.
     /// </summary>
-    internal static string TrafficSplitHeading(Manifest? virtualService, IReadOnlyList<Manifest> manifests, IReadOnlyList<Finding> findings)
+    internal static string TrafficSplitHeading(IReadOnlyList<Manifest> virtualServices, IReadOnlyList<Manifest> manifests, IReadOnlyList<Finding> findings)
     {
-        if (virtualService is null)
+        if (virtualServices.Count == 0)
         {
             return "Traffic split:";
         }
 
-        var gateways = MeshInventory.BoundGateways(virtualService);
+        var routes = virtualServices.Count < 2 ? "" : $"; {CompareRoutes(virtualServices)}";
+        var gateways = virtualServices.SelectMany(MeshInventory.BoundGateways).Distinct(StringComparer.Ordinal).ToList();
         if (gateways.Count == 0)
         {
-            var explained = findings.Any(finding => finding.Code == FrontendMessages.SplitNotAppliedAtIngressCode && finding.Resource == virtualService.DisplayName);
-            return $"Traffic split (in-mesh callers only: no gateway bound{(explained ? $", see {FrontendMessages.SplitNotAppliedAtIngressCode}" : "")}):";
+            var explained = findings.Any(finding => finding.Code == FrontendMessages.SplitNotAppliedAtIngressCode && virtualServices.Any(vs => finding.Resource == vs.DisplayName));
+            return $"Traffic split (in-mesh callers only: no gateway bound{(explained ? $", see {FrontendMessages.SplitNotAppliedAtIngressCode}" : "")}{routes}):";
         }
 
         var serviceHosts = manifests.Where(m => m is { Group: "", Kind: "Service" }).Select(m => HostName.OfService(m.Name, m.EffectiveNamespace)).ToHashSet(StringComparer.Ordinal);
-        var externalHosts = virtualService.Body.MapAt("spec").StringsAt("hosts")
-            .Where(host => !serviceHosts.Contains(HostName.Qualify(host, virtualService.EffectiveNamespace)))
+        var externalHosts = virtualServices
+            .Where(vs => MeshInventory.BoundGateways(vs).Count > 0)
+            .SelectMany(vs => vs.Body.MapAt("spec").StringsAt("hosts").Where(host => !serviceHosts.Contains(HostName.Qualify(host, vs.EffectiveNamespace))))
+            .Distinct(StringComparer.Ordinal)
             .ToList();
         var served = $"{(gateways.Count == 1 ? "gateway" : "gateways")} {string.Join(", ", gateways)}{(externalHosts.Count == 0 ? "" : $" for {string.Join(", ", externalHosts)}")}";
-        return MeshInventory.BindsToMesh(virtualService)
-            ? $"Traffic split (in-mesh callers and {served}):"
-            : $"Traffic split ({served} only, not in-mesh callers):";
+        return virtualServices.Any(MeshInventory.BindsToMesh)
+            ? $"Traffic split (in-mesh callers and {served}{routes}):"
+            : $"Traffic split ({served} only, not in-mesh callers{routes}):";
+    }
+
+    /// <summary>"the same routes in VirtualServices a, b", or which differ from the first, whose routes the summary shows.</summary>
+    private static string CompareRoutes(IReadOnlyList<Manifest> virtualServices)
+    {
+        var names = string.Join(", ", virtualServices.Select(vs => vs.Name));
+        var routes = virtualServices.Select(vs => YamlEmitter.Emit(new Dictionary<string, object?>
+        {
+            ["http"] = vs.Body.MapAt("spec")?.GetValueOrDefault("http"),
+            ["tcp"] = vs.Body.MapAt("spec")?.GetValueOrDefault("tcp"),
+        })).ToList();
+        var differing = virtualServices.Where((_, i) => routes[i] != routes[0]).Select(vs => vs.Name).ToList();
+        return differing.Count == 0
+            ? $"the same routes in VirtualServices {names}"
+            : $"ROUTES DIFFER in VirtualServices {string.Join(", ", differing)} from {virtualServices[0].Name}, whose routes are shown";
     }
 
     private static void WriteMatchRoutes(StringBuilder text, Manifest? virtualService)
