@@ -10,7 +10,8 @@ namespace Frontend.Infra.Components;
 /// </summary>
 internal static class PodTemplates
 {
-    private const string ContainerName = "app";
+    /// <summary>The app's container; the autoscaler measures it alone.</summary>
+    public const string ContainerName = "app";
     private const string ScratchVolume = "tmp";
 
     public static PodTemplateSpecArgs For(AppConfig app, VersionConfig version) => new()
