@@ -56,6 +56,9 @@ internal sealed class FrontendWorkloads : ComponentResource
                     Spec = new PodDisruptionBudgetSpecArgs
                     {
                         MaxUnavailable = budget.MaxUnavailable,
+                        // A crash-looping pod is not protecting anything: with the default (IfHealthyBudget) it would
+                        // count against the budget and block every node drain while the version is unhealthy.
+                        UnhealthyPodEvictionPolicy = "AlwaysAllow",
                         Selector = new LabelSelectorArgs { MatchLabels = WorkloadLabels.Pod(app.Name, version.Name) },
                     },
                 },

@@ -94,8 +94,11 @@ internal sealed record AppConfig
     [Description("The Service port's name; Istio infers the protocol from it: http, http-web, grpc, ...")]
     public string PortName { get; init; } = "http";
 
-    [Description("The readiness and liveness probes of every version's pods.")]
+    [Description("The startup, readiness and liveness probes of every version's pods.")]
     public ProbesConfig Probes { get; init; } = new();
+
+    [Description("How a pod leaves: a drain delay before SIGTERM and the grace period before it is killed.")]
+    public ShutdownConfig Shutdown { get; init; } = new();
 
     [Description("CPU and memory requests and limits of every version's app container.")]
     public ResourcesConfig Resources { get; init; } = new();
@@ -142,6 +145,10 @@ internal sealed record ProbesConfig
     [Description("Seconds between probes.")]
     [ConfigRange(1, 3600)]
     public int PeriodSeconds { get; init; } = 10;
+
+    [Description("Seconds a starting pod has to pass its startup probe (the liveness path) before Kubernetes restarts it; liveness and readiness probes wait for it. Default 120.")]
+    [ConfigRange(1, 3600)]
+    public int StartupTimeoutSeconds { get; init; } = 120;
 }
 
 internal sealed record ResourcesConfig
