@@ -12,6 +12,17 @@ public static class MarkdownReport
         ArgumentException.ThrowIfNullOrEmpty(title);
         var builder = new StringBuilder();
         builder.Append("## ").Append(title).Append("\n\n");
+        if (report.Risks.Count > 0)
+        {
+            builder.Append("**Risks of this change:**\n\n");
+            foreach (var risk in report.Risks)
+            {
+                builder.Append(CultureInfo.InvariantCulture, $"- {(risk.Level == Mesh.FindingLevel.Error ? "**Refused**" : "Warning")} [{risk.Code}] ({risk.Resource}) {risk.Message} Fix: {risk.Fix}\n");
+            }
+
+            builder.Append('\n');
+        }
+
         if (!report.HasChanges)
         {
             builder.Append(CultureInfo.InvariantCulture, $"No changes: {Resources(report.Count(ChangeKind.Unchanged))} unchanged.\n");

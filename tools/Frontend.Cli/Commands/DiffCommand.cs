@@ -2,7 +2,10 @@ using Frontend.Analysis.Diff;
 
 namespace Frontend.Cli.Commands;
 
-/// <summary><c>diff &lt;before-dir&gt; &lt;after-dir&gt; [--title text]</c>: Markdown for a pull-request comment or a job summary.</summary>
+/// <summary>
+/// <c>diff &lt;before-dir&gt; &lt;after-dir&gt; [--title text]</c>: Markdown for a pull-request comment or a job summary,
+/// with the change's risks first; exit code 1 when one of them refuses the change (FRT0003), after printing the report.
+/// </summary>
 internal static class DiffCommand
 {
     public const string TitleOption = "title";
@@ -22,6 +25,6 @@ internal static class DiffCommand
         var report = ManifestDiff.CompareFolders(before, after);
         var title = arguments.Option(TitleOption) is { Length: > 0 } given ? given : "Rendered manifests";
         await stdout.WriteAsync(MarkdownReport.Render(report, title));
-        return ExitCodes.Ok;
+        return report.IsRefused ? ExitCodes.Failed : ExitCodes.Ok;
     }
 }
