@@ -80,8 +80,8 @@ public sealed class RenderTests : IDisposable
         Assert.Contains("\nTraffic split (in-mesh callers and gateway istio-ingress/public-gateway for www.example.com; the same routes in VirtualServices frontend, frontend-ingress):\n", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("\nCluster: kube context acme-prod, cluster identifier acme-prod (a new identifier replaces every resource)\n", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("\nKept when deleted:\n  Namespace frontend: protected (pulumi refuses to delete it until `pulumi state unprotect`), retained on delete (dropping it from the stack leaves it in the cluster)\n", run.Stdout, StringComparison.Ordinal);
-        Assert.Matches(@"\n  v1 +90%  3-10 replicas \(HPA: 70% CPU\) of ghcr\.io/acme/frontend:1\.4\.2", run.Stdout);
-        Assert.Matches(@"\n  v2 +10%  2-10 replicas \(HPA: 70% CPU\) of ghcr\.io/acme/frontend:1\.5\.0", run.Stdout);
+        Assert.Matches(@"\n  v1 +90%  3-10 replicas \(HPA: 70% CPU of app\) of ghcr\.io/acme/frontend:1\.4\.2", run.Stdout);
+        Assert.Matches(@"\n  v2 +10%  2-10 replicas \(HPA: 70% CPU of app\) of ghcr\.io/acme/frontend:1\.5\.0", run.Stdout);
         Assert.Contains("testers: headers.x-canary.exact=always -> v2", run.Stdout, StringComparison.Ordinal);
         Assert.Matches(@"mTLS +STRICT", run.Stdout);
         Assert.Matches(@"client TLS +ISTIO_MUTUAL", run.Stdout);

@@ -365,7 +365,10 @@ internal static class RenderSummary
         return $"  {Replicas(deployment, manifests)} of {images} ({deployment.Name})";
     }
 
-    /// <summary>"3 replicas", or "2-10 replicas (HPA: 70% CPU)" when an autoscaler scales the Deployment.</summary>
+    /// <summary>
+    /// "3 replicas", or "2-10 replicas (HPA: 70% CPU)" when an autoscaler scales the Deployment on its pods' resources,
+    /// "(HPA: 70% CPU of app)" when on one container's (a <c>ContainerResource</c> metric).
+    /// </summary>
     private static string Replicas(Manifest deployment, IReadOnlyList<Manifest> manifests)
     {
         var autoscaler = manifests.FirstOrDefault(m => m.Kind == "HorizontalPodAutoscaler"
@@ -380,8 +383,8 @@ internal static class RenderSummary
 
         var spec = autoscaler.Body.MapAt("spec");
         var targets = spec.MapsAt("metrics")
-            .Select(metric => metric.MapAt("resource"))
-            .Select(resource => $"{resource.MapAt("target").TextAt("averageUtilization")}% {(resource.TextAt("name") == "cpu" ? "CPU" : resource.TextAt("name"))}");
+            .Select(metric => metric.MapAt("containerResource") ?? metric.MapAt("resource"))
+            .Select(resource => $"{resource.MapAt("target").TextAt("averageUtilization")}% {(resource.TextAt("name") == "cpu" ? "CPU" : resource.TextAt("name"))}{(resource.TextAt("container") is { } container ? $" of {container}" : "")}");
         return $"{spec.TextAt("minReplicas") ?? "1"}-{spec.TextAt("maxReplicas")} replicas (HPA: {string.Join(", ", targets)})";
     }
 
