@@ -10,7 +10,7 @@ namespace Frontend.Infra.Configuration;
 /// </summary>
 internal sealed record IngressConfig
 {
-    [Description("External hostnames (www.example.com, or *.example.com), added to the VirtualService's hosts.")]
+    [Description("External hostnames (www.example.com, or *.example.com): the ingress VirtualService's hosts. Never the app's own Service, in any spelling (frontend, frontend.<ns>, frontend.<ns>.svc, the FQDN).")]
     public IReadOnlyList<string> Hosts { get; init; } = [];
 
     [Description("Shared gateways that carry the hosts, as <namespace>/<name> (usually the platform team's).")]

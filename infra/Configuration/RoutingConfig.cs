@@ -2,7 +2,7 @@ using System.ComponentModel;
 namespace Frontend.Infra.Configuration;
 
 /// <summary>
-/// The VirtualService's routes (<c>frontend:routing</c>): match routes first, in order, then the
+/// The routes (<c>frontend:routing</c>) that both VirtualServices carry: match routes first, in order, then the
 /// weighted split across versions; retries and timeout apply to every route.
 /// </summary>
 internal sealed record RoutingConfig

@@ -29,10 +29,10 @@ internal sealed record StackConfig
     [Description("The Service-wide DestinationRule traffic policy; unset leaves Istio's defaults.")]
     public TrafficPolicyConfig? TrafficPolicy { get; init; }
 
-    [Description("The VirtualService's routes: match routes first, then the weighted split; retries and timeout apply to every route. The only key that may hold secure values.")]
+    [Description("The routes of both VirtualServices (in-mesh and ingress), built once: match routes first, then the weighted split; retries and timeout apply to every route. The only key that may hold secure values.")]
     public RoutingConfig Routing { get; init; } = new();
 
-    [Description("The ingress gateways and external hosts the VirtualService is bound to. Unset binds it to mesh only: external traffic through a gateway misses the split.")]
+    [Description("The external hosts and the ingress gateways that carry them, in a VirtualService of their own (bound to the gateways only, never mesh). Unset: only the in-mesh VirtualService exists, and external traffic through a gateway misses the split.")]
     public IngressConfig? Ingress { get; init; }
 
     [Description("Keeps a visitor on the version they first got, with a cookie. Unset splits every request afresh.")]
