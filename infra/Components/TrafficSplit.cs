@@ -20,9 +20,9 @@ namespace Frontend.Infra.Components;
 /// routes to, so a route goes live only once its subset exists and its pods are ready, and a failed
 /// rollout leaves the old routes in place;</item>
 /// <item>the DestinationRule's name carries a hash of its subset names, so adding or removing a version
-/// replaces it create-before-delete: the new rule exists before the VirtualService changes, and Pulumi
-/// deletes the old one (with the removed subset) only at the end of the update, after the VirtualService
-/// has stopped routing to it. Istio merges two rules for one host while both exist, and for a field both set the
+/// replaces it create-before-delete: the new rule exists before the VirtualServices change, and Pulumi
+/// deletes the old one (with the removed subset) only at the end of the update, after the VirtualServices
+/// have stopped routing to it. Istio merges two rules for one host while both exist, and for a field both set the
 /// older rule's wins: a traffic-policy change in the same change as a rename takes effect only once the old rule is gone.</item>
 /// </list>
 /// </summary>

@@ -40,7 +40,7 @@ internal sealed record GatewayConfig
 /// <summary>The rules for <see cref="IngressConfig"/>, as Istio's webhook applies them to Gateways and VirtualServices.</summary>
 internal static partial class IngressRules
 {
-    /// <summary>Istio's name for the sidecars as a gateway; the VirtualService always binds to it, so config never names it.</summary>
+    /// <summary>Istio's name for the sidecars as a gateway; the in-mesh VirtualService binds it and the ingress one never does, so config never names it.</summary>
     public const string MeshGateway = "mesh";
 
     public static void Validate(StackConfig config, Problems problems)
@@ -147,7 +147,7 @@ internal static partial class IngressRules
         if (parts is not [var ns, var name] || !Names.IsDns1123Label(ns) || !Names.IsDns1123Label(name))
         {
             var rule = reference == MeshGateway
-                ? "must not be 'mesh': the VirtualService always binds to the sidecars; list only ingress gateways"
+                ? "must not be 'mesh': the in-mesh VirtualService binds the sidecars, and the ingress one binds only ingress gateways; list only those"
                 : "must be '<namespace>/<name>' of an Istio Gateway, both DNS-1123 labels (lower-case letters, digits and '-')";
             problems.Error(path, rule, ConfigValue.Show(reference), reference == MeshGateway ? path.RemoveCommand() : path.SetCommand("istio-ingress/public-gateway"));
         }

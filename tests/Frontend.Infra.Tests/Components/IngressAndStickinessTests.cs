@@ -219,7 +219,7 @@ public sealed class IngressAndStickinessTests
         Assert.Equal(
             [
                 "frontend:ingress.gateways[0] = \"public-gateway\": must be '<namespace>/<name>' of an Istio Gateway, both DNS-1123 labels (lower-case letters, digits and '-'). Fix: pulumi config set --path 'ingress.gateways[0]' istio-ingress/public-gateway",
-                "frontend:ingress.gateways[1] = \"mesh\": must not be 'mesh': the VirtualService always binds to the sidecars; list only ingress gateways. Fix: pulumi config rm --path 'ingress.gateways[1]'",
+                "frontend:ingress.gateways[1] = \"mesh\": must not be 'mesh': the in-mesh VirtualService binds the sidecars, and the ingress one binds only ingress gateways; list only those. Fix: pulumi config rm --path 'ingress.gateways[1]'",
             ],
             StackConfigValidator.Validate(config, "dev").Select(p => p.ToString()));
     }
