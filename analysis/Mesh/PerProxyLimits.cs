@@ -49,7 +49,7 @@ internal static class PerProxyLimits
                 {
                     if (pool.MapAt(group).LongAt(field) is { } limit && limit * 100 / share < ReferenceProxyConcurrency)
                     {
-                        overflows.Add($"{group}.{field}={Whole(limit)} for {name} ({Whole(share)}% of the traffic) at {Whole(limit * 100 / share)}");
+                        overflows.Add($"{group}.{field}={Whole(limit)} for {name} (routes send it up to {Whole(share)}%) at {Whole(limit * 100 / share)}");
                     }
                 }
             }

@@ -22,6 +22,19 @@ internal sealed class FrontendWorkloads : ComponentResource
 {
     public const string TypeToken = "frontend:app:Workloads";
 
+    /// <summary>
+    /// pulumi-kubernetes' annotation that makes its server-side apply force field conflicts, so a Deployment at fixed
+    /// replicas always takes <c>spec.replicas</c> back. Once an autoscaler has scaled a Deployment,
+    /// kube-controller-manager owns that field (through the scale subresource), and declaring it again after
+    /// autoscaling is switched off fails the apply with a conflict, halting every later deploy. Whether an autoscaler
+    /// owned it is known only to the cluster, not to the program (a render or a preview has no previous state), so
+    /// every fixed-count Deployment carries it, not just the one being switched: what a fixed Deployment declares is
+    /// the stack's to own, and a conflict there is always drift (an autoscaler's leftover, a kubectl scale) that the
+    /// next <c>pulumi up</c> means to undo. An autoscaled Deployment does not carry it: it declares no replicas, and
+    /// nothing else it declares should be forced from under another manager.
+    /// </summary>
+    public const string PatchForceAnnotation = "pulumi.com/patchForce";
+
     public FrontendWorkloads(string name, FrontendWorkloadsArgs args, ComponentResourceOptions? options = null)
         : base(TypeToken, name, options)
     {
@@ -157,19 +170,6 @@ internal sealed class FrontendWorkloads : ComponentResource
 
     private static ObjectMetaArgs Metadata(string name, Input<string> ns, ImmutableDictionary<string, string> labels) =>
         new() { Name = name, Namespace = ns, Labels = labels };
-
-    /// <summary>
-    /// pulumi-kubernetes' annotation that makes its server-side apply force field conflicts, so a Deployment at fixed
-    /// replicas always takes <c>spec.replicas</c> back. Once an autoscaler has scaled a Deployment,
-    /// kube-controller-manager owns that field (through the scale subresource), and declaring it again after
-    /// autoscaling is switched off fails the apply with a conflict, halting every later deploy. Whether an autoscaler
-    /// owned it is known only to the cluster, not to the program (a render or a preview has no previous state), so
-    /// every fixed-count Deployment carries it, not just the one being switched: what a fixed Deployment declares is
-    /// the stack's to own, and a conflict there is always drift (an autoscaler's leftover, a kubectl scale) that the
-    /// next <c>pulumi up</c> means to undo. An autoscaled Deployment does not carry it: it declares no replicas, and
-    /// nothing else it declares should be forced from under another manager.
-    /// </summary>
-    public const string PatchForceAnnotation = "pulumi.com/patchForce";
 
     private static ObjectMetaArgs DeploymentMetadata(string name, Input<string> ns, ImmutableDictionary<string, string> labels, VersionScaling scaling)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Frontend.Infra.Configuration;
 using Pulumi;
 using Pulumi.Kubernetes.Types.Inputs.Core.V1;
@@ -86,7 +87,7 @@ internal static class PodTemplates
     /// small or single-zone cluster still schedules every pod. Per rollout revision (pod-template-hash), so a
     /// rolling update spreads the new pods instead of counting the old ones.
     /// </summary>
-    private static TopologySpreadConstraintArgs Spread(string key, System.Collections.Immutable.ImmutableDictionary<string, string> podLabels) => new()
+    private static TopologySpreadConstraintArgs Spread(string key, ImmutableDictionary<string, string> podLabels) => new()
     {
         TopologyKey = key,
         MaxSkew = 1,

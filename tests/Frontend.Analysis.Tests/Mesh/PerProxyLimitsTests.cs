@@ -64,7 +64,7 @@ public sealed class PerProxyLimitsTests
 
         Assert.Equal("FRT0002", finding.Code);
         Assert.Equal("DestinationRule shop/frontend", finding.Resource);
-        Assert.Contains("reach tcp.maxConnections=100 for v1 (90% of the traffic) at 111; tcp.maxConnections=100 for v2 (10% of the traffic) at 1000, below the 1024", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("reach tcp.maxConnections=100 for v1 (routes send it up to 90%) at 111; tcp.maxConnections=100 for v2 (routes send it up to 10%) at 1000, below the 1024", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class PerProxyLimitsTests
 
         var finding = Assert.Single(MeshAnalyzer.Analyze(manifests));
 
-        Assert.Contains("http.maxRetries=3 for v1 (90% of the traffic) at 3; http.maxRetries=3 for v2 (10% of the traffic) at 30", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("http.maxRetries=3 for v1 (routes send it up to 90%) at 3; http.maxRetries=3 for v2 (routes send it up to 10%) at 30", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class PerProxyLimitsTests
 
         var finding = Assert.Single(MeshAnalyzer.Analyze(manifests));
 
-        Assert.Contains("tcp.maxConnections=100 for v1 (90% of the traffic) at 111, below", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("tcp.maxConnections=100 for v1 (routes send it up to 90%) at 111, below", finding.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("for v2", finding.Message, StringComparison.Ordinal);
     }
 }
