@@ -35,6 +35,11 @@ public static class ChangeReport
             builder.Append('\n');
         }
 
+        if (report.Risks.Count > 0)
+        {
+            MarkdownReport.AppendRisks(builder.Append('\n'), report);
+        }
+
         if (!report.HasChanges)
         {
             // Facts no manifest carries (the cluster) can change alone: the sentences say so, the YAML has nothing to show.
@@ -64,6 +69,11 @@ public static class ChangeReport
             {
                 builder.Append("    risk: ").Append(risk).Append('\n');
             }
+        }
+
+        foreach (var risk in report.Risks)
+        {
+            builder.Append(CultureInfo.InvariantCulture, $"{(risk.Level == Mesh.FindingLevel.Error ? "refused" : "warning")} [{risk.Code}] ({risk.Resource}) {risk.Message} Fix: {risk.Fix}\n");
         }
 
         if (!report.HasChanges)

@@ -18,9 +18,15 @@ public enum ChangeKind
 /// </summary>
 public sealed record ResourceChange(string Resource, string ApiVersion, ChangeKind Kind, string UnifiedDiff);
 
-/// <summary>Every resource of two renders, in a stable order (display name, then API group).</summary>
-public sealed record DiffReport(IReadOnlyList<ResourceChange> Resources)
+/// <summary>
+/// Every resource of two renders, in a stable order (display name, then API group), and the risks of the change
+/// that only the two renders together show (<see cref="ChangeRisks"/>).
+/// </summary>
+public sealed record DiffReport(IReadOnlyList<ResourceChange> Resources, IReadOnlyList<Mesh.Finding> Risks)
 {
+    /// <summary>A risk the change must not ship with (a version retired while the base still routes to it).</summary>
+    public bool IsRefused => Risks.Any(risk => risk.Level == Mesh.FindingLevel.Error);
+
     public int Count(ChangeKind kind) => Resources.Count(resource => resource.Kind == kind);
 
     public bool HasChanges => Resources.Any(resource => resource.Kind != ChangeKind.Unchanged);
@@ -37,14 +43,16 @@ public static class ManifestDiff
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
-        var old = Index(before, "before");
-        var current = Index(after, "after");
+        var beforeList = before.ToList();
+        var afterList = after.ToList();
+        var old = Index(beforeList, "before");
+        var current = Index(afterList, "after");
         var changes = old.Keys.Union(current.Keys)
             .OrderBy(key => key.Display, StringComparer.Ordinal)
             .ThenBy(key => key.Group, StringComparer.Ordinal)
             .Select(key => Describe(key, old.GetValueOrDefault(key), current.GetValueOrDefault(key)))
             .ToList();
-        return new DiffReport(changes);
+        return new DiffReport(changes, ChangeRisks.Find(beforeList, afterList));
     }
 
     /// <summary>Compares two rendered folders (see <see cref="RenderedFolder"/>).</summary>

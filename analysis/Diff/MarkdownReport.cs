@@ -12,6 +12,8 @@ public static class MarkdownReport
         ArgumentException.ThrowIfNullOrEmpty(title);
         var builder = new StringBuilder();
         builder.Append("## ").Append(title).Append("\n\n");
+        AppendRisks(builder, report);
+
         if (!report.HasChanges)
         {
             builder.Append(CultureInfo.InvariantCulture, $"No changes: {Resources(report.Count(ChangeKind.Unchanged))} unchanged.\n");
@@ -71,5 +73,24 @@ public static class MarkdownReport
         }
 
         return longest;
+    }
+
+    /// <summary>The risks only the two renders together show (<see cref="ChangeRisks"/>), refusals first in their own words.</summary>
+    public static void AppendRisks(StringBuilder builder, DiffReport report)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(report);
+        if (report.Risks.Count == 0)
+        {
+            return;
+        }
+
+        builder.Append("**Risks of this change:**\n\n");
+        foreach (var risk in report.Risks)
+        {
+            builder.Append(CultureInfo.InvariantCulture, $"- {(risk.Level == Mesh.FindingLevel.Error ? "**Refused**" : "Warning")} [{risk.Code}] ({risk.Resource}) {risk.Message} Fix: {risk.Fix}\n");
+        }
+
+        builder.Append('\n');
     }
 }

@@ -7,7 +7,8 @@ namespace Frontend.Analysis.Mesh;
 /// the Deployments are known: a subset that selects no pod template is found before anything is deployed, and
 /// so is a split that external traffic never gets.
 /// Reports IST0101, IST0109, IST0112, IST0118, IST0173 and IST0174, and this project's FRT0001 (a weighted
-/// VirtualService bound to no ingress gateway, with the pod shares external traffic gets instead).
+/// VirtualService bound to no ingress gateway, with the pod shares external traffic gets instead) and FRT0002 (a
+/// connection-pool limit that one proxy's share of the split overflows).
 /// </summary>
 public static class MeshAnalyzer
 {
@@ -29,6 +30,7 @@ public static class MeshAnalyzer
             .Concat(DestinationPorts(inventory))
             .Concat(HostsClaimedTwice(inventory))
             .Concat(SplitAtIngress.Findings(inventory))
+            .Concat(PerProxyLimits.Findings(inventory))
             .Distinct()
             .OrderBy(finding => finding.Level)
             .ThenBy(finding => finding.Resource, StringComparer.Ordinal)

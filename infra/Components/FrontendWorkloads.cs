@@ -22,22 +22,36 @@ internal sealed class FrontendWorkloads : ComponentResource
 {
     public const string TypeToken = "frontend:app:Workloads";
 
+    /// <summary>
+    /// pulumi-kubernetes' annotation that makes its server-side apply force field conflicts, so a Deployment at fixed
+    /// replicas always takes <c>spec.replicas</c> back. Once an autoscaler has scaled a Deployment,
+    /// kube-controller-manager owns that field (through the scale subresource), and declaring it again after
+    /// autoscaling is switched off fails the apply with a conflict, halting every later deploy. Whether an autoscaler
+    /// owned it is known only to the cluster, not to the program (a render or a preview has no previous state), so
+    /// every fixed-count Deployment carries it, not just the one being switched: what a fixed Deployment declares is
+    /// the stack's to own, and a conflict there is always drift (an autoscaler's leftover, a kubectl scale) that the
+    /// next <c>pulumi up</c> means to undo. An autoscaled Deployment does not carry it: it declares no replicas, and
+    /// nothing else it declares should be forced from under another manager.
+    /// </summary>
+    public const string PatchForceAnnotation = "pulumi.com/patchForce";
+
     public FrontendWorkloads(string name, FrontendWorkloadsArgs args, ComponentResourceOptions? options = null)
         : base(TypeToken, name, options)
     {
         var app = args.App;
         Deployments = args.Versions
-            .Select(version => new Deployment(
-                $"{name}-{version.Name}",
+            .Select(version => (Version: version, Scaling: VersionScaling.For(args.Autoscaling, version)))
+            .Select(pair => new Deployment(
+                $"{name}-{pair.Version.Name}",
                 new DeploymentArgs
                 {
-                    Metadata = Metadata($"{app.Name}-{version.Name}", args.Namespace, WorkloadLabels.Pod(app.Name, version.Name)),
+                    Metadata = DeploymentMetadata($"{app.Name}-{pair.Version.Name}", args.Namespace, WorkloadLabels.Pod(app.Name, pair.Version.Name), pair.Scaling),
                     Spec = new DeploymentSpecArgs
                     {
                         // Left out for an autoscaled version: a declared count would reset the autoscaler's on every pulumi up.
-                        Replicas = Optional.Of(VersionScaling.For(args.Autoscaling, version) is { Autoscaled: false } fixedScale ? fixedScale.MinReplicas : null),
-                        Selector = new LabelSelectorArgs { MatchLabels = WorkloadLabels.Pod(app.Name, version.Name) },
-                        Template = PodTemplates.For(app, version),
+                        Replicas = Optional.Of(pair.Scaling.Autoscaled ? null : pair.Scaling.MinReplicas),
+                        Selector = new LabelSelectorArgs { MatchLabels = WorkloadLabels.Pod(app.Name, pair.Version.Name) },
+                        Template = PodTemplates.For(app, pair.Version),
                     },
                 },
                 new CustomResourceOptions { Parent = this }))
@@ -55,6 +69,9 @@ internal sealed class FrontendWorkloads : ComponentResource
                     Spec = new PodDisruptionBudgetSpecArgs
                     {
                         MaxUnavailable = budget.MaxUnavailable,
+                        // A crash-looping pod is not protecting anything: with the default (IfHealthyBudget) it would
+                        // count against the budget and block every node drain while the version is unhealthy.
+                        UnhealthyPodEvictionPolicy = "AlwaysAllow",
                         Selector = new LabelSelectorArgs { MatchLabels = WorkloadLabels.Pod(app.Name, version.Name) },
                     },
                 },
@@ -111,7 +128,7 @@ internal sealed class FrontendWorkloads : ComponentResource
 
     public Output<string> ServiceName { get; }
 
-    /// <summary>An autoscaling/v2 autoscaler for one version's Deployment, on CPU and optionally memory utilisation.</summary>
+    /// <summary>An autoscaling/v2 autoscaler for one version's Deployment, on the app container's CPU and optionally memory utilisation.</summary>
     private HorizontalPodAutoscaler Autoscaler(string resourceName, string deploymentName, Input<string> ns, ImmutableDictionary<string, string> labels, VersionScaling scaling)
     {
         var metrics = new InputList<MetricSpecArgs> { Utilisation("cpu", scaling.TargetCpuUtilization) };
@@ -136,11 +153,16 @@ internal sealed class FrontendWorkloads : ComponentResource
             new CustomResourceOptions { Parent = this });
     }
 
+    /// <summary>
+    /// Utilisation of the <c>app</c> container alone (<c>ContainerResource</c>), not the pod's average: the pod also
+    /// holds the istio-proxy sidecar, whose own use and request would otherwise move the figure the target is about.
+    /// </summary>
     private static MetricSpecArgs Utilisation(string resource, int percent) => new()
     {
-        Type = "Resource",
-        Resource = new ResourceMetricSourceArgs
+        Type = "ContainerResource",
+        ContainerResource = new ContainerResourceMetricSourceArgs
         {
+            Container = PodTemplates.ContainerName,
             Name = resource,
             Target = new MetricTargetArgs { Type = "Utilization", AverageUtilization = percent },
         },
@@ -148,4 +170,15 @@ internal sealed class FrontendWorkloads : ComponentResource
 
     private static ObjectMetaArgs Metadata(string name, Input<string> ns, ImmutableDictionary<string, string> labels) =>
         new() { Name = name, Namespace = ns, Labels = labels };
+
+    private static ObjectMetaArgs DeploymentMetadata(string name, Input<string> ns, ImmutableDictionary<string, string> labels, VersionScaling scaling)
+    {
+        var metadata = Metadata(name, ns, labels);
+        if (!scaling.Autoscaled)
+        {
+            metadata.Annotations = new InputMap<string> { [PatchForceAnnotation] = "true" };
+        }
+
+        return metadata;
+    }
 }

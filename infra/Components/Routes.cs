@@ -62,7 +62,7 @@ internal static class Routes
         Match = match is null ? null! : [match],
         Route = [.. destinations],
         Timeout = FromRouting(args, Optional.Of(args.Routing.Timeout)),
-        Retries = FromRouting(args, Optional.Block(args.Routing.Retries, retries => new VirtualServiceSpecHttpRetriesArgs
+        Retries = FromRouting(args, Optional.Block(RetryRules.Effective(args.Routing.Retries), retries => new VirtualServiceSpecHttpRetriesArgs
         {
             Attempts = retries.Attempts,
             PerTryTimeout = Optional.Of(retries.PerTryTimeout),

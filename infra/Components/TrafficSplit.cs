@@ -11,16 +11,19 @@ namespace Frontend.Infra.Components;
 
 /// <summary>
 /// How Istio sends traffic to the versions: a DestinationRule with a subset per version (and the traffic
-/// policies), and a VirtualService with the match routes first and the weighted split last.
+/// policies), and one route list (match routes first, the weighted split last) in two VirtualServices: one for
+/// in-mesh callers (the Service host, bound to <c>mesh</c>) and, with ingress, one for external visitors (the
+/// ingress hosts, bound to the gateways only, so sidecars never route the public host past the gateway).
 /// Make before break, in both directions, within one <c>pulumi up</c>:
 /// <list type="bullet">
-/// <item>the VirtualService depends on the DestinationRule and on the Deployment of every version it
+/// <item>each VirtualService depends on the DestinationRule and on the Deployment of every version it
 /// routes to, so a route goes live only once its subset exists and its pods are ready, and a failed
 /// rollout leaves the old routes in place;</item>
 /// <item>the DestinationRule's name carries a hash of its subset names, so adding or removing a version
-/// replaces it create-before-delete: the new rule exists before the VirtualService changes, and Pulumi
-/// deletes the old one (with the removed subset) only at the end of the update, after the VirtualService
-/// has stopped routing to it. Istio merges two rules for one host while both exist.</item>
+/// replaces it create-before-delete: the new rule exists before the VirtualServices change, and Pulumi
+/// deletes the old one (with the removed subset) only at the end of the update, after the VirtualServices
+/// have stopped routing to it. Istio merges two rules for one host while both exist, and for a field both set the
+/// older rule's wins: a traffic-policy change in the same change as a rename takes effect only once the old rule is gone.</item>
 /// </list>
 /// </summary>
 internal sealed class TrafficSplit : ComponentResource
@@ -29,6 +32,11 @@ internal sealed class TrafficSplit : ComponentResource
 
     /// <summary>Hex digits of the subset hash in the DestinationRule's name: short to read, long enough never to collide in practice.</summary>
     private const int SubsetHashLength = 8;
+
+    /// <summary>The ingress VirtualService is named <c>{name}-ingress</c>.</summary>
+    public const string IngressSuffix = "ingress";
+
+    private const string ExportToEveryNamespace = "*";
 
     public TrafficSplit(string name, TrafficSplitArgs args, ComponentResourceOptions? options = null)
         : base(TypeToken, name, options)
@@ -49,33 +57,33 @@ internal sealed class TrafficSplit : ComponentResource
 
         Gateway = args.Ingress?.Gateway is { } gateway ? DeclareGateway(name, args.Namespace, args.Ingress.Hosts, gateway) : null;
 
-        VirtualService = new VirtualService(
-            name,
-            new VirtualServiceArgs
-            {
-                Metadata = new ObjectMetaArgs { Name = name, Namespace = args.Namespace },
-                Spec = new VirtualServiceSpecArgs
-                {
-                    Hosts = [args.ServiceHost, .. args.Ingress?.Hosts ?? []],
-                    Gateways = Gateways(name, args),
-                    Http = args.RouteKind == RouteKind.Tcp ? null! : [.. Routes.For(args)],
-                    Tcp = args.RouteKind == RouteKind.Tcp ? [Routes.TcpSplit(args)] : null!,
-                },
-            },
-            new CustomResourceOptions { Parent = this, DependsOn = [DestinationRule, .. RoutedWorkloads(args), .. Gateway is null ? [] : new Resource[] { Gateway }] });
+        // One route list, declared once and given to both VirtualServices, so in-mesh callers and external visitors
+        // get the same match routes, stickiness, mirroring, retries and timeout.
+        ImmutableArray<VirtualServiceSpecHttpArgs>? http = args.RouteKind == RouteKind.Tcp ? null : [.. Routes.For(args)];
+        var tcp = args.RouteKind == RouteKind.Tcp ? Routes.TcpSplit(args) : null;
+        var routedWorkloads = RoutedWorkloads(args).ToList();
+        VirtualService = DeclareVirtualService(name, args, [args.ServiceHost], [IngressRules.MeshGateway], http, tcp, routedWorkloads);
+        IngressVirtualService = args.Ingress is { Hosts.Count: > 0 } ingress
+            ? DeclareVirtualService($"{name}-{IngressSuffix}", args, [.. ingress.Hosts], IngressGateways(name, args.Namespace, ingress), http, tcp, [.. routedWorkloads, .. Gateway is null ? [] : new Resource[] { Gateway }])
+            : null;
 
         SubsetNames = [.. args.Versions.Select(v => v.Name)];
         RegisterOutputs(new Dictionary<string, object?>
         {
             ["destinationRule"] = DestinationRule.Metadata.Apply(m => m.Name),
             ["virtualService"] = VirtualService.Metadata.Apply(m => m.Name),
+            ["ingressVirtualService"] = IngressVirtualService?.Metadata.Apply(m => m.Name),
             ["subsets"] = SubsetNames,
         });
     }
 
     public DestinationRule DestinationRule { get; }
 
+    /// <summary>The routes in-mesh callers get: the Service host, bound to <c>mesh</c> only.</summary>
     public VirtualService VirtualService { get; }
+
+    /// <summary>The same routes for external visitors: the ingress hosts, bound to the ingress gateways only; null without ingress.</summary>
+    public VirtualService? IngressVirtualService { get; }
 
     /// <summary>The stack's own ingress Gateway, when the config declares one.</summary>
     public Pulumi.Crds.Networking.V1.Gateway? Gateway { get; }
@@ -103,16 +111,40 @@ internal sealed class TrafficSplit : ComponentResource
     }
 
     /// <summary>
-    /// Unset (bound to the sidecars only) without ingress; otherwise the shared gateways, the stack's own, and
-    /// <c>mesh</c>, so external visitors and in-mesh callers get the same routes.
+    /// A VirtualService for one entry point. Both wait for the DestinationRule and for <paramref name="waitsFor"/>: the
+    /// routed versions' Deployments (and, for the ingress one, the stack's own Gateway), so neither routes to a subset or pods that are not there yet.
+    /// <c>exportTo: ["*"]</c>, said explicitly: the mesh one must reach callers in every namespace, or they would
+    /// bypass the split and reach every version by pod count; the ingress one must reach the gateway proxies, whose
+    /// namespace a Gateway's <c>&lt;ns&gt;/&lt;name&gt;</c> does not tell (a wrong guess would silently drop the routes
+    /// from the gateway), and sidecars never apply it, because it does not bind <c>mesh</c>.
     /// </summary>
-    private static InputList<string> Gateways(string name, TrafficSplitArgs args)
-    {
-        if (args.Ingress is not { } ingress)
-        {
-            return null!;
-        }
+    private VirtualService DeclareVirtualService(
+        string name,
+        TrafficSplitArgs args,
+        InputList<string> hosts,
+        InputList<string> gateways,
+        ImmutableArray<VirtualServiceSpecHttpArgs>? http,
+        VirtualServiceSpecTcpArgs? tcp,
+        IReadOnlyList<Resource> waitsFor) =>
+        new(
+            name,
+            new VirtualServiceArgs
+            {
+                Metadata = new ObjectMetaArgs { Name = name, Namespace = args.Namespace },
+                Spec = new VirtualServiceSpecArgs
+                {
+                    Hosts = hosts,
+                    Gateways = gateways,
+                    ExportTo = [ExportToEveryNamespace],
+                    Http = http is { } routes ? [.. routes] : null!,
+                    Tcp = tcp is null ? null! : [tcp],
+                },
+            },
+            new CustomResourceOptions { Parent = this, DependsOn = [DestinationRule, .. waitsFor] });
 
+    /// <summary>The shared gateways, then the stack's own: never <c>mesh</c>, so sidecars do not get the external hosts.</summary>
+    private static InputList<string> IngressGateways(string name, Input<string> ns, IngressConfig ingress)
+    {
         var gateways = new InputList<string>();
         foreach (var shared in ingress.Gateways)
         {
@@ -121,10 +153,9 @@ internal sealed class TrafficSplit : ComponentResource
 
         if (ingress.Gateway is not null)
         {
-            gateways.Add(Output.Format($"{args.Namespace}/{name}"));
+            gateways.Add(Output.Format($"{ns}/{name}"));
         }
 
-        gateways.Add(IngressRules.MeshGateway);
         return gateways;
     }
 

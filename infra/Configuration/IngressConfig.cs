@@ -5,12 +5,12 @@ namespace Frontend.Infra.Configuration;
 
 /// <summary>
 /// How external visitors reach the app (<c>frontend:ingress</c>): the hostnames they use and the ingress
-/// gateway(s) that carry them. The VirtualService binds to those gateways and to <c>mesh</c>, so external
-/// visitors get the same match routes, stickiness and split as in-mesh callers.
+/// gateway(s) that carry them. A VirtualService of their own binds them to those gateways only (never to <c>mesh</c>,
+/// so in-mesh calls to a public host keep going through the gateway), with the same routes as the in-mesh one.
 /// </summary>
 internal sealed record IngressConfig
 {
-    [Description("External hostnames (www.example.com, or *.example.com), added to the VirtualService's hosts.")]
+    [Description("External hostnames (www.example.com, or *.example.com): the ingress VirtualService's hosts. Never the app's own Service, in any spelling (frontend, frontend.<ns>, frontend.<ns>.svc, the FQDN).")]
     public IReadOnlyList<string> Hosts { get; init; } = [];
 
     [Description("Shared gateways that carry the hosts, as <namespace>/<name> (usually the platform team's).")]
@@ -22,15 +22,16 @@ internal sealed record IngressConfig
 
 /// <summary>
 /// An Istio Gateway of the stack's own, in the app's namespace: HTTPS on 443 with a TLS credential, and HTTP
-/// on 80 that redirects to HTTPS. Its hosts are the ingress hosts, so it always covers them.
+/// on 80 that redirects to HTTPS. Its hosts are the ingress hosts, so it always covers them. Its selector has no
+/// default: the two common installs label the gateway pods differently, and a guess that matches nothing fails silently.
 /// </summary>
 internal sealed record GatewayConfig
 {
     [Description("The Secret holding the certificate and key, in the ingress gateway workload's namespace.")]
     public required string CredentialName { get; init; }
 
-    [Description("The ingress gateway pods to configure; Istio's default installation labels them istio: ingressgateway.")]
-    public IReadOnlyDictionary<string, string> Selector { get; init; } = new Dictionary<string, string> { ["istio"] = "ingressgateway" };
+    [Description("Required: the labels of the ingress gateway pods to configure (kubectl get pods -n <gateway namespace> --show-labels). istioctl installs label them istio: ingressgateway; the Helm gateway chart labels them istio: <release name minus \"istio-\">, e.g. istio: ingress. A selector that matches no pod configures nothing, silently.")]
+    public IReadOnlyDictionary<string, string> Selector { get; init; } = new Dictionary<string, string>();
 
     [Description("Plain HTTP on port 80 answers with a redirect to HTTPS; false serves nothing on port 80.")]
     public bool HttpsRedirect { get; init; } = true;
@@ -39,7 +40,7 @@ internal sealed record GatewayConfig
 /// <summary>The rules for <see cref="IngressConfig"/>, as Istio's webhook applies them to Gateways and VirtualServices.</summary>
 internal static partial class IngressRules
 {
-    /// <summary>Istio's name for the sidecars as a gateway; the VirtualService always binds to it, so config never names it.</summary>
+    /// <summary>Istio's name for the sidecars as a gateway; the in-mesh VirtualService binds it and the ingress one never does, so config never names it.</summary>
     public const string MeshGateway = "mesh";
 
     public static void Validate(StackConfig config, Problems problems)
@@ -56,7 +57,7 @@ internal static partial class IngressRules
         }
 
         Unique(root.Property("hosts"), ingress.Hosts, problems, (path, host) => Host(path, host, problems));
-        Overlapping(root.Property("hosts"), ingress.Hosts, $"{config.App.Name}.{config.Namespace.Name}.svc.cluster.local", problems);
+        Overlapping(root.Property("hosts"), ingress.Hosts, config.App.Name, config.Namespace.Name, problems);
         Unique(root.Property("gateways"), ingress.Gateways, problems, (path, reference) => GatewayReference(path, reference, problems));
         if (ingress.Gateways.Count == 0 && ingress.Gateway is null)
         {
@@ -83,28 +84,34 @@ internal static partial class IngressRules
     }
 
     /// <summary>
-    /// Istio refuses a VirtualService whose hosts match one another ("duplicate hosts in virtual service"): a
-    /// wildcard covers every name under it (<c>*.example.com</c> covers <c>www.example.com</c>), and the Service's
-    /// own cluster-local name is always among the hosts.
+    /// A host that names the app's own Service is refused in every spelling Istio resolves to it: a short name is read
+    /// in the VirtualService's namespace (<c>frontend</c>, <c>frontend.&lt;ns&gt;</c>, <c>frontend.&lt;ns&gt;.svc</c> all
+    /// mean the cluster-local FQDN), and a wildcard covers every name under it. The Service host belongs to the mesh
+    /// VirtualService; on the ingress one it would be a second claim on it. Then, as Istio refuses a VirtualService
+    /// whose hosts match one another ("duplicate hosts in virtual service"), a host that an earlier one covers.
     /// </summary>
-    private static void Overlapping(ConfigPath list, IReadOnlyList<string> hosts, string serviceHost, Problems problems)
+    private static void Overlapping(ConfigPath list, IReadOnlyList<string> hosts, string app, string ns, Problems problems)
     {
+        var serviceHost = $"{app}.{ns}.svc.cluster.local";
+        var shortForms = new[] { app, $"{app}.{ns}", $"{app}.{ns}.svc" };
         for (var i = 0; i < hosts.Count; i++)
         {
             var host = hosts[i].ToLowerInvariant();
-            var other = Matches(host, serviceHost) ? $"the Service's own host {serviceHost}, which the VirtualService always lists" : null;
-            for (var j = 0; other is null && j < i; j++)
+            if (shortForms.Contains(host) || Matches(host, serviceHost))
+            {
+                var reading = host == serviceHost || host.StartsWith("*.", StringComparison.Ordinal) ? "" : $" (Istio reads '{host}' in the VirtualService's namespace as {serviceHost})";
+                problems.Error(list.Index(i), $"names the app's own Service{reading}: in-mesh callers reach it through the mesh VirtualService, and an ingress host must be an external name such as www.example.com", ConfigValue.Show(hosts[i]), list.Index(i).RemoveCommand());
+                continue;
+            }
+
+            for (var j = 0; j < i; j++)
             {
                 var earlier = hosts[j].ToLowerInvariant();
                 if (earlier != host && Matches(host, earlier))
                 {
-                    other = $"'{hosts[j]}' (ingress.hosts[{j}])";
+                    problems.Error(list.Index(i), $"overlaps '{hosts[j]}' (ingress.hosts[{j}]): Istio refuses a VirtualService whose hosts match one another (a wildcard covers every name under it)", ConfigValue.Show(hosts[i]), list.Index(i).RemoveCommand());
+                    break;
                 }
-            }
-
-            if (other is not null)
-            {
-                problems.Error(list.Index(i), $"overlaps {other}: Istio refuses a VirtualService whose hosts match one another (a wildcard covers every name under it)", ConfigValue.Show(hosts[i]), list.Index(i).RemoveCommand());
             }
         }
     }
@@ -140,7 +147,7 @@ internal static partial class IngressRules
         if (parts is not [var ns, var name] || !Names.IsDns1123Label(ns) || !Names.IsDns1123Label(name))
         {
             var rule = reference == MeshGateway
-                ? "must not be 'mesh': the VirtualService always binds to the sidecars; list only ingress gateways"
+                ? "must not be 'mesh': the in-mesh VirtualService binds the sidecars, and the ingress one binds only ingress gateways; list only those"
                 : "must be '<namespace>/<name>' of an Istio Gateway, both DNS-1123 labels (lower-case letters, digits and '-')";
             problems.Error(path, rule, ConfigValue.Show(reference), reference == MeshGateway ? path.RemoveCommand() : path.SetCommand("istio-ingress/public-gateway"));
         }
@@ -157,7 +164,11 @@ internal static partial class IngressRules
         var selector = path.Property("selector");
         if (gateway.Selector.Count == 0)
         {
-            problems.Error(selector, "must select the ingress gateway pods: an empty selector matches every gateway workload in the mesh", "{}", selector.Property("istio").SetCommand("ingressgateway"));
+            problems.Error(
+                selector,
+                "must name the labels of the ingress gateway pods this Gateway configures, and has no default: istioctl installs label them istio: ingressgateway, the Helm gateway chart istio: <release name minus \"istio-\"> (e.g. istio: ingress), and a selector that matches no pod configures nothing, silently; find them with kubectl get pods -n <gateway namespace> --show-labels",
+                "(not set)",
+                $"{selector.Property("istio").SetCommand("ingress")} (Helm release istio-ingress), or {selector.Property("istio").SetCommand("ingressgateway")} (istioctl install)");
         }
 
         foreach (var (key, value) in gateway.Selector)

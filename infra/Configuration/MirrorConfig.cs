@@ -44,6 +44,16 @@ internal static class MirrorRules
             var replicas = ConfigPath.Root("versions").Index(index).Property("replicas");
             problems.Error(root.Property("version"), $"mirrors to '{version.Name}', which has no replicas: the copies would fail", ConfigValue.Show(mirror.Version), replicas.SetCommand("1"));
         }
+        else if (version.Weight > 0 && config.Rollout?.Canary == version.Name)
+        {
+            // The rollout judges the canary on Istio's request metrics at its own pods, and shadow copies land there
+            // too (their responses discarded): they would dilute or fake the evidence a step is promoted on.
+            problems.Error(
+                root.Property("version"),
+                $"mirrors to '{version.Name}', the rollout plan's canary, while it serves {version.Weight}% of the split: the shadow copies would count in the metrics the rollout judges it by",
+                ConfigValue.Show(mirror.Version),
+                $"{root.RemoveCommand()}, or mirror another version");
+        }
         else if (version.Weight > 0)
         {
             problems.Warning(root.Property("version"), $"mirrors to '{version.Name}', which also serves {version.Weight}% of the split: it gets each of those requests twice (once served, once shadowed)", ConfigValue.Show(mirror.Version), $"mirror a version at weight 0, or {root.RemoveCommand()}");

@@ -1,8 +1,47 @@
+using System.ComponentModel;
+
 namespace Frontend.Infra.Configuration;
 
-/// <summary>The rules for <c>routing.retries</c>, as Istio's validateHTTPRetry applies them.</summary>
+/// <summary>
+/// Retries of failed requests (<c>routing.retries</c>), the same on every route of both VirtualServices. The
+/// defaults retry only what cannot have reached the app, because Envoy retries every method, POST included.
+/// </summary>
+internal sealed record RetriesConfig
+{
+    [Description("How many times a failed request is retried; 0 turns retries off.")]
+    [ConfigRange(0, RetryRules.MaxAttempts)]
+    public int Attempts { get; init; } = 2;
+
+    [Description("Timeout of each try, an Istio duration.")]
+    [IstioDurationFormat]
+    public string? PerTryTimeout { get; init; }
+
+    [Description("Envoy retry conditions and HTTP status codes, comma separated. Unset: connect-failure,refused-stream,reset-before-request,retriable-status-codes,503, none of which re-sends a request the app may have processed. 5xx, reset and gateway-error do re-send them (POSTs included): a production stack gets a warning.")]
+    public string? RetryOn { get; init; }
+}
+
+/// <summary>The rules for <c>routing.retries</c>, as Istio's validateHTTPRetry applies them, and its safe defaults.</summary>
 internal static class RetryRules
 {
+    /// <summary>
+    /// Failures where the request never reached the app (no connection, a refused HTTP/2 stream, a reset before any
+    /// byte was sent) and a 503 (Istio turns the code into Envoy's <c>retriable_status_codes</c>): Istio's own default
+    /// set minus its gRPC conditions, and never <c>5xx</c>, which Istio leaves out because the app may have acted.
+    /// </summary>
+    public const string SafeRetryOn = "connect-failure,refused-stream,reset-before-request,retriable-status-codes,503";
+
+    /// <summary>Conditions that retry after the upstream may have processed the request.</summary>
+    public static readonly IReadOnlyList<string> UnsafeConditions = ["5xx", "gateway-error", "reset"];
+
+    /// <summary>The retries every route carries: the stack's, with the safe conditions where it names none.</summary>
+    public static RetriesConfig Effective(RetriesConfig? retries) => retries switch
+    {
+        null => new RetriesConfig { RetryOn = SafeRetryOn },
+        { Attempts: 0 } => retries,
+        { RetryOn: null } => retries with { RetryOn = SafeRetryOn },
+        _ => retries,
+    };
+
     /// <summary>Envoy's HTTP and gRPC retry conditions, as Istio passes them through.</summary>
     public static readonly IReadOnlySet<string> RetryConditions = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -21,7 +60,7 @@ internal static class RetryRules
 
     public const int MaxAttempts = 10;
 
-    public static void Validate(StackConfig config, Problems problems)
+    public static void Validate(StackConfig config, bool production, Problems problems)
     {
         if (config.Routing.Retries is not { } retries)
         {
@@ -52,7 +91,18 @@ internal static class RetryRules
                     path.Property("retryOn"),
                     $"must be a comma-separated list, without spaces, of retry conditions ({string.Join(", ", RetryConditions.Order(StringComparer.Ordinal))}) or HTTP status codes; unknown: {string.Join(", ", unknown.Select(u => $"'{u}'"))}",
                     ConfigValue.Show(retryOn),
-                    path.Property("retryOn").SetCommand(fixedList.Length > 0 ? fixedList : "5xx,reset,connect-failure"));
+                    path.Property("retryOn").SetCommand(fixedList.Length > 0 ? fixedList : SafeRetryOn));
+            }
+
+            var unsafeConditions = retryOn.Split(',').Where(UnsafeConditions.Contains).ToList();
+            if (production && retries.Attempts > 0 && unsafeConditions.Count > 0)
+            {
+                // No route matches on method, so every route carries POST, PUT, PATCH and DELETE as well as GET.
+                problems.Warning(
+                    path.Property("retryOn"),
+                    $"retries requests the app may already have processed ({string.Join(", ", unsafeConditions)}): Envoy retries every method, and every route here carries non-idempotent ones (POST, PUT, PATCH, DELETE), so a payment or an order can run twice; Istio's own default leaves 5xx out for that reason",
+                    ConfigValue.Show(retryOn),
+                    path.Property("retryOn").SetCommand(SafeRetryOn));
             }
         }
     }

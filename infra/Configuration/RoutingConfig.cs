@@ -2,7 +2,7 @@ using System.ComponentModel;
 namespace Frontend.Infra.Configuration;
 
 /// <summary>
-/// The VirtualService's routes (<c>frontend:routing</c>): match routes first, in order, then the
+/// The routes (<c>frontend:routing</c>) that both VirtualServices carry: match routes first, in order, then the
 /// weighted split across versions; retries and timeout apply to every route.
 /// </summary>
 internal sealed record RoutingConfig
@@ -10,7 +10,7 @@ internal sealed record RoutingConfig
     [Description("Routes that send requests carrying a header or a cookie to one chosen version, whatever the weights; tried in order before the split.")]
     public IReadOnlyList<MatchRouteConfig> Matches { get; init; } = [];
 
-    [Description("Retries of failed requests.")]
+    [Description("Retries of failed requests. Unset: 2 attempts on the safe default conditions (connect-failure,refused-stream,reset-before-request and a 503), which never re-send a request the app may have processed; attempts: 0 turns retries off.")]
     public RetriesConfig? Retries { get; init; }
 
     [Description("An Istio duration such as 10s; unset means Istio's default (no timeout).")]
@@ -71,20 +71,6 @@ internal sealed record CookieMatchConfig
 
     [Description("The cookie's exact value.")]
     public required string Value { get; init; }
-}
-
-internal sealed record RetriesConfig
-{
-    [Description("How many times a failed request is retried.")]
-    [ConfigRange(0, RetryRules.MaxAttempts)]
-    public int Attempts { get; init; } = 2;
-
-    [Description("Timeout of each try, an Istio duration.")]
-    [IstioDurationFormat]
-    public string? PerTryTimeout { get; init; }
-
-    [Description("Envoy retry conditions, comma separated: 5xx,reset,connect-failure.")]
-    public string? RetryOn { get; init; }
 }
 
 /// <summary>Mutual TLS for the app's workloads (<c>frontend:mtls</c>), as a PeerAuthentication.</summary>

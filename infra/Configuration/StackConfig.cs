@@ -29,10 +29,10 @@ internal sealed record StackConfig
     [Description("The Service-wide DestinationRule traffic policy; unset leaves Istio's defaults.")]
     public TrafficPolicyConfig? TrafficPolicy { get; init; }
 
-    [Description("The VirtualService's routes: match routes first, then the weighted split; retries and timeout apply to every route. The only key that may hold secure values.")]
+    [Description("The routes of both VirtualServices (in-mesh and ingress), built once: match routes first, then the weighted split; retries and timeout apply to every route. The only key that may hold secure values.")]
     public RoutingConfig Routing { get; init; } = new();
 
-    [Description("The ingress gateways and external hosts the VirtualService is bound to. Unset binds it to mesh only: external traffic through a gateway misses the split.")]
+    [Description("The external hosts and the ingress gateways that carry them, in a VirtualService of their own (bound to the gateways only, never mesh). Unset: only the in-mesh VirtualService exists, and external traffic through a gateway misses the split.")]
     public IngressConfig? Ingress { get; init; }
 
     [Description("Keeps a visitor on the version they first got, with a cookie. Unset splits every request afresh.")]
@@ -94,8 +94,11 @@ internal sealed record AppConfig
     [Description("The Service port's name; Istio infers the protocol from it: http, http-web, grpc, ...")]
     public string PortName { get; init; } = "http";
 
-    [Description("The readiness and liveness probes of every version's pods.")]
+    [Description("The startup, readiness and liveness probes of every version's pods.")]
     public ProbesConfig Probes { get; init; } = new();
+
+    [Description("How a pod leaves: a drain delay before SIGTERM and the grace period before it is killed.")]
+    public ShutdownConfig Shutdown { get; init; } = new();
 
     [Description("CPU and memory requests and limits of every version's app container.")]
     public ResourcesConfig Resources { get; init; } = new();
@@ -142,6 +145,10 @@ internal sealed record ProbesConfig
     [Description("Seconds between probes.")]
     [ConfigRange(1, 3600)]
     public int PeriodSeconds { get; init; } = 10;
+
+    [Description("Seconds a starting pod has to pass its startup probe (the liveness path) before Kubernetes restarts it; liveness and readiness probes wait for it. Default 120.")]
+    [ConfigRange(1, 3600)]
+    public int StartupTimeoutSeconds { get; init; } = 120;
 }
 
 internal sealed record ResourcesConfig

@@ -30,6 +30,7 @@ internal static class StackConfigValidator
         ClusterRules.Validate(config.Cluster, production, problems);
         ValidateNamespace(config.Namespace, problems);
         ValidateApp(config.App, problems);
+        ShutdownRules.Validate(config, problems);
         ValidateVersions(config, production, problems);
         AutoscalingRules.Validate(config, problems);
         TrafficRules.Validate(config, production, problems);
@@ -108,6 +109,7 @@ internal static class StackConfigValidator
 
         problems.InRange(root.Property("initialDelaySeconds"), probes.InitialDelaySeconds, 0, 3600);
         problems.InRange(root.Property("periodSeconds"), probes.PeriodSeconds, 1, 3600);
+        problems.InRange(root.Property("startupTimeoutSeconds"), probes.StartupTimeoutSeconds, 1, 3600);
     }
 
     private static void ValidateResources(ConfigPath root, ResourcesConfig resources, Problems problems)

@@ -11,7 +11,7 @@ internal sealed record TrafficPolicyConfig
     [Description("How requests are spread over the pods: simple or consistent hash, never both.")]
     public LoadBalancerConfig? LoadBalancer { get; init; }
 
-    [Description("Limits on connections and requests to the app.")]
+    [Description("Circuit-breaker limits, enforced by each client proxy on its own and per version (subset), never across the Service: size them for one proxy, such as a shared gateway pod that carries all external traffic. `analyze` flags a limit one proxy overflows below 1024 (FRT0002).")]
     public ConnectionPoolConfig? ConnectionPool { get; init; }
 
     [Description("Ejects pods that keep failing from the load-balancing pool for a while.")]
@@ -84,7 +84,7 @@ internal sealed record ConnectionPoolConfig
 
 internal sealed record TcpPoolConfig
 {
-    [Description("Most connections to the app at once.")]
+    [Description("Most connections to one version at once from EACH client proxy (every calling sidecar and every gateway pod counts on its own), per subset; not a limit for the Service. Unset: no limit.")]
     [ConfigRange(1, int.MaxValue)]
     public int? MaxConnections { get; init; }
 
@@ -95,11 +95,11 @@ internal sealed record TcpPoolConfig
 
 internal sealed record HttpPoolConfig
 {
-    [Description("Most requests queued while waiting for a connection.")]
+    [Description("Most requests each client proxy queues for one version while waiting for a connection, per proxy and per subset. Unset: no limit.")]
     [ConfigRange(1, int.MaxValue)]
     public int? Http1MaxPendingRequests { get; init; }
 
-    [Description("Most active requests to the app at once.")]
+    [Description("Most requests in flight to one version from EACH client proxy, per subset; a gateway pod carrying all external traffic hits it first (503, flag UO). Unset: no limit.")]
     [ConfigRange(1, int.MaxValue)]
     public int? Http2MaxRequests { get; init; }
 
@@ -107,7 +107,7 @@ internal sealed record HttpPoolConfig
     [ConfigRange(0, int.MaxValue)]
     public int? MaxRequestsPerConnection { get; init; }
 
-    [Description("Most retries outstanding at once across all pods.")]
+    [Description("Most retries in flight to one version from EACH client proxy, across all of that version's pods; a low cap (such as 3) turns a burst of failures into 503s. Unset: no limit.")]
     [ConfigRange(0, int.MaxValue)]
     public int? MaxRetries { get; init; }
 

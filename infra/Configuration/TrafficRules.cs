@@ -28,7 +28,7 @@ internal static class TrafficRules
 
         WarnAboutAffinityAcrossVersions(config, problems);
         RuleChecks.OptionalDuration(ConfigPath.Root("routing").Property("timeout"), config.Routing.Timeout, problems);
-        RetryRules.Validate(config, problems);
+        RetryRules.Validate(config, production, problems);
         MatchRouteRules.Validate(config, problems);
         ValidateMtls(config.Mtls, production, problems);
         ValidateDisruptionBudget(config, production, problems);

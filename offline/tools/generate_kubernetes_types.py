@@ -25,11 +25,13 @@ ARGS = {
                 "PodTemplateSpecArgs", "PodSpecArgs", "ContainerArgs", "ContainerPortArgs", "EnvVarArgs",
                 "ProbeArgs", "HTTPGetActionArgs", "HTTPHeaderArgs", "TCPSocketActionArgs", "ExecActionArgs",
                 "ResourceRequirementsArgs", "SecurityContextArgs", "PodSecurityContextArgs", "CapabilitiesArgs",
-                "SeccompProfileArgs", "VolumeArgs", "VolumeMountArgs", "EmptyDirVolumeSourceArgs"],
+                "SeccompProfileArgs", "VolumeArgs", "VolumeMountArgs", "EmptyDirVolumeSourceArgs",
+                "LifecycleArgs", "LifecycleHandlerArgs", "SleepActionArgs", "TopologySpreadConstraintArgs"],
     "Apps.V1": ["DeploymentArgs", "DeploymentSpecArgs", "DeploymentStrategyArgs", "RollingUpdateDeploymentArgs"],
     "Policy.V1": ["PodDisruptionBudgetArgs", "PodDisruptionBudgetSpecArgs"],
     "Autoscaling.V2": ["HorizontalPodAutoscalerArgs", "HorizontalPodAutoscalerSpecArgs", "CrossVersionObjectReferenceArgs",
-                       "MetricSpecArgs", "ResourceMetricSourceArgs", "MetricTargetArgs"],
+                       "MetricSpecArgs", "ResourceMetricSourceArgs", "MetricTargetArgs",
+                       "ContainerResourceMetricSourceArgs"],
 }
 # kind -> (group/version token, resource namespace, args type); the args of a resource have no output type.
 RESOURCES = {

@@ -4,7 +4,7 @@ namespace Frontend.Cli.Tests;
 
 public sealed class AnalyzeTests : IDisposable
 {
-    private const string BundleRequiringExportTo = """
+    private const string BundleRequiringTls = """
         apiVersion: apiextensions.k8s.io/v1
         kind: CustomResourceDefinition
         metadata:
@@ -24,7 +24,7 @@ public sealed class AnalyzeTests : IDisposable
                     type: object
                     x-kubernetes-preserve-unknown-fields: true
                     required:
-                    - exportTo
+                    - tls
         """;
 
     private const string BundleWithAnUnknownRule = """
@@ -80,13 +80,14 @@ public sealed class AnalyzeTests : IDisposable
     public async Task Analyze_SchemaViolation_ReportsIst0106WithItsFixAndExitsOne()
     {
         var bundle = _temp.Combine("bundle.yaml");
-        File.WriteAllText(bundle, BundleRequiringExportTo);
+        File.WriteAllText(bundle, BundleRequiringTls);
 
         var run = await CliRun.Of("analyze", "prod", "--crds", bundle, "--project-dir", RepositoryPaths.Root);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("Error [IST0106] (VirtualService frontend/frontend) Schema validation error:", run.Stdout, StringComparison.Ordinal);
-        Assert.Contains("exportTo", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Error [IST0106] (VirtualService frontend/frontend-ingress) Schema validation error:", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("tls", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("  Fix: ", run.Stdout, StringComparison.Ordinal);
     }
 
@@ -94,14 +95,14 @@ public sealed class AnalyzeTests : IDisposable
     public async Task Render_SchemaViolation_WritesNothingAndPrintsTheFinding()
     {
         var bundle = _temp.Combine("bundle.yaml");
-        File.WriteAllText(bundle, BundleRequiringExportTo);
+        File.WriteAllText(bundle, BundleRequiringTls);
         var output = _temp.Combine("prod");
 
         var run = await CliRun.Of("render", "prod", "--out", output, "--crds", bundle, "--project-dir", RepositoryPaths.Root);
 
         Assert.Equal(1, run.ExitCode);
         Assert.False(Directory.Exists(output));
-        Assert.Contains("found 1 error; nothing was rendered", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("found 2 errors; nothing was rendered", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("[IST0106]", run.Stderr, StringComparison.Ordinal);
     }
 

@@ -29,6 +29,54 @@ public sealed class DiffTests : IDisposable
     }
 
     [Fact]
+    public async Task Diff_VersionRemovedWhileTheBaseStillRoutesToIt_RefusedWithExitCodeOne()
+    {
+        var (before, after) = await RenderBeforeAndAfter(StackYaml.TwoVersions(90, 10), StackYaml.OneVersion);
+
+        var run = await CliRun.Of("diff", before, after);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("- **Refused** [FRT0003] (Deployment shop/frontend-v2) The change removes Deployment shop/frontend-v2, whose subset v2 the base still routes traffic to:", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Fix: Set its weight to 0", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Diff_VersionRemovedAfterItsWeightWentToZero_Accepted()
+    {
+        var (before, after) = await RenderBeforeAndAfter(StackYaml.TwoVersions(100, 0), StackYaml.OneVersion);
+
+        var run = await CliRun.Of("diff", before, after);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.DoesNotContain("FRT0003", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Diff_VersionAddedAndTrafficPolicyChangedTogether_WarnsTheOldRulesPolicyWinsMeanwhile()
+    {
+        const string Policy = "  frontend:trafficPolicy:\n    loadBalancer:\n      simple: LEAST_REQUEST\n";
+        var (before, after) = await RenderBeforeAndAfter(
+            StackYaml.TwoVersions(50, 50),
+            StackYaml.TwoVersions(50, 50, StackYaml.ThirdVersion(0), Policy));
+
+        var run = await CliRun.Of("diff", before, after);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("- Warning [FRT0004] (DestinationRule shop/frontend-", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("the older rule's policy wins", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Diff_VersionAddedWithoutAPolicyChange_NoRenameWarning()
+    {
+        var (before, after) = await RenderBeforeAndAfter(StackYaml.TwoVersions(50, 50), StackYaml.TwoVersions(50, 50, StackYaml.ThirdVersion(0)));
+
+        var run = await CliRun.Of("diff", before, after);
+
+        Assert.DoesNotContain("FRT0004", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Diff_WeightChange_ShowsTheOldAndNewWeightsInTheVirtualService()
     {
         var (before, after) = await RenderBeforeAndAfter(StackYaml.TwoVersions(50, 50), StackYaml.TwoVersions(90, 10));

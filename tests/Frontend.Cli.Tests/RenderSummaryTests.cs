@@ -82,16 +82,41 @@ public sealed class RenderSummaryTests
         Assert.Equal("Traffic split (in-mesh callers only: no gateway bound):", heading);
     }
 
+    [Fact]
+    public void TrafficSplitHeading_MeshAndIngressVirtualServicesWithTheSameRoutes_OneHeadingNamesBothEntryPoints()
+    {
+        var mesh = VirtualService(gateways: ["mesh"], hosts: ["frontend.shop.svc.cluster.local"]);
+        var ingress = VirtualService(gateways: ["istio-ingress/public-gateway"], hosts: ["www.example.com"], name: "frontend-ingress");
+
+        var group = Assert.Single(UserView.Read([.. ManifestYaml.Read(Service), mesh, ingress], StackFacts.Unknown).GroupedByPlan());
+
+        Assert.Equal("Traffic split (in-mesh callers and gateway istio-ingress/public-gateway for www.example.com):", RenderSummary.TrafficSplitHeading(group, []));
+    }
+
+    [Fact]
+    public void TrafficSplitHeading_IngressVirtualServiceWithOtherRoutes_GetsAHeadingOfItsOwn()
+    {
+        var mesh = VirtualService(gateways: ["mesh"], hosts: ["frontend.shop.svc.cluster.local"]);
+        var ingress = VirtualService(gateways: ["istio-ingress/public-gateway"], hosts: ["www.example.com"], name: "frontend-ingress", subset: "v2");
+
+        var groups = UserView.Read([.. ManifestYaml.Read(Service), mesh, ingress], StackFacts.Unknown).GroupedByPlan();
+
+        Assert.Equal(
+            ["Traffic split (gateway istio-ingress/public-gateway for www.example.com only, not in-mesh callers):", "Traffic split (in-mesh callers only: no gateway bound):"],
+            groups.Select(group => RenderSummary.TrafficSplitHeading(group, [])).Order(StringComparer.Ordinal));
+    }
+
     /// <summary>The entry points the users' view reads from the Service and the VirtualService: what the heading describes.</summary>
     private static ValueList<RoutedEntryPoint> EntryPoints(Manifest virtualService) =>
         UserView.Read([.. ManifestYaml.Read(Service), virtualService], StackFacts.Unknown).EntryPoints;
 
-    private static Manifest VirtualService(string[] gateways, string[] hosts, string name = "frontend")
+    private static Manifest VirtualService(string[] gateways, string[] hosts, string name = "frontend", string subset = "v1")
     {
         var bound = gateways.Length == 0 ? "" : "  gateways:\n" + string.Concat(gateways.Select(gateway => $"    - {gateway}\n"));
         var yaml = $"apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: {name}\n  namespace: shop\nspec:\n"
             + bound
-            + "  hosts:\n" + string.Concat(hosts.Select(host => $"    - {host}\n"));
+            + "  hosts:\n" + string.Concat(hosts.Select(host => $"    - {host}\n"))
+            + $"  http:\n    - route:\n        - destination:\n            host: frontend.shop.svc.cluster.local\n            subset: {subset}\n";
         return ManifestYaml.Read(yaml).Single();
     }
 }

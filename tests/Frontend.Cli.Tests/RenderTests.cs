@@ -42,6 +42,7 @@ public sealed class RenderTests : IDisposable
                 "1-manifest/autoscaling_v2-horizontalpodautoscaler-frontend-frontend-v1.yaml",
                 "1-manifest/autoscaling_v2-horizontalpodautoscaler-frontend-frontend-v2.yaml",
                 "1-manifest/networking.istio.io_v1-destinationrule-frontend-frontend-34cf7b28.yaml",
+                "1-manifest/networking.istio.io_v1-virtualservice-frontend-frontend-ingress.yaml",
                 "1-manifest/networking.istio.io_v1-virtualservice-frontend-frontend.yaml",
                 "1-manifest/policy_v1-poddisruptionbudget-frontend-frontend-v1.yaml",
                 "1-manifest/policy_v1-poddisruptionbudget-frontend-frontend-v2.yaml",
@@ -89,16 +90,17 @@ public sealed class RenderTests : IDisposable
         var run = await CliRun.Of("render", "prod", "--out", output, "--project-dir", RepositoryPaths.Root);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("Stack prod (project frontend), namespace frontend: 11 resources\n", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Stack prod (project frontend), namespace frontend: 12 resources\n", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\nTraffic split (in-mesh callers and gateway istio-ingress/public-gateway for www.example.com):\n", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("\nCluster: kube context acme-prod, cluster identifier acme-prod (a new identifier replaces every resource)\n", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("\nKept when deleted:\n  Namespace frontend: protected (pulumi refuses to delete it until `pulumi state unprotect`), retained on delete (dropping it from the stack leaves it in the cluster)\n", run.Stdout, StringComparison.Ordinal);
-        Assert.Matches(@"\n  v1 +90%  3-10 replicas \(HPA: 70% CPU\) of ghcr\.io/acme/frontend:1\.4\.2", run.Stdout);
-        Assert.Matches(@"\n  v2 +10%  2-10 replicas \(HPA: 70% CPU\) of ghcr\.io/acme/frontend:1\.5\.0", run.Stdout);
+        Assert.Matches(@"\n  v1 +90%  3-10 replicas \(HPA: 70% CPU of app\) of ghcr\.io/acme/frontend:1\.4\.2", run.Stdout);
+        Assert.Matches(@"\n  v2 +10%  2-10 replicas \(HPA: 70% CPU of app\) of ghcr\.io/acme/frontend:1\.5\.0", run.Stdout);
         Assert.Contains("testers: headers.x-canary.exact=always -> v2", run.Stdout, StringComparison.Ordinal);
         Assert.Matches(@"mTLS +STRICT", run.Stdout);
         Assert.Matches(@"client TLS +ISTIO_MUTUAL", run.Stdout);
         Assert.Matches(@"\nAnalysis: [^\n]*; schema validation not run", run.Stdout);
-        Assert.Contains($"Wrote 11 manifests and stack.txt to {output}", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"Wrote 12 manifests and stack.txt to {output}", run.Stdout, StringComparison.Ordinal);
         Assert.Equal("", run.Stderr);
     }
 

@@ -45,8 +45,8 @@ internal static class Workloads
 
         var spec = autoscaler.Body.MapAt("spec");
         var targets = spec.MapsAt("metrics")
-            .Select(metric => metric.MapAt("resource"))
-            .Select(resource => $"{resource.MapAt("target").TextAt("averageUtilization")}% {(resource.TextAt("name") == "cpu" ? "CPU" : resource.TextAt("name"))}");
+            .Select(metric => metric.MapAt("containerResource") ?? metric.MapAt("resource"))
+            .Select(resource => $"{resource.MapAt("target").TextAt("averageUtilization")}% {(resource.TextAt("name") == "cpu" ? "CPU" : resource.TextAt("name"))}{(resource.TextAt("container") is { } container ? $" of {container}" : "")}");
         return new Capacity($"{spec.TextAt("minReplicas") ?? "1"}-{spec.TextAt("maxReplicas")} replicas (HPA: {string.Join(", ", targets)})", Autoscaled: true);
     }
 

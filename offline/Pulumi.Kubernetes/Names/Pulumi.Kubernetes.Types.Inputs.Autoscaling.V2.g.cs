@@ -7,13 +7,6 @@
 
 namespace Pulumi.Kubernetes.Types.Inputs.Autoscaling.V2;
 
-public class ContainerResourceMetricSourceArgs : global::Pulumi.ResourceArgs
-{
-    private protected ContainerResourceMetricSourceArgs()
-    {
-    }
-}
-
 public class ContainerResourceMetricSourcePatchArgs : global::Pulumi.ResourceArgs
 {
     private protected ContainerResourceMetricSourcePatchArgs()

@@ -1015,20 +1015,6 @@ public class KeyToPathPatchArgs : global::Pulumi.ResourceArgs
     }
 }
 
-public class LifecycleArgs : global::Pulumi.ResourceArgs
-{
-    private protected LifecycleArgs()
-    {
-    }
-}
-
-public class LifecycleHandlerArgs : global::Pulumi.ResourceArgs
-{
-    private protected LifecycleHandlerArgs()
-    {
-    }
-}
-
 public class LifecycleHandlerPatchArgs : global::Pulumi.ResourceArgs
 {
     private protected LifecycleHandlerPatchArgs()
@@ -2443,13 +2429,6 @@ public class SessionAffinityConfigPatchArgs : global::Pulumi.ResourceArgs
     }
 }
 
-public class SleepActionArgs : global::Pulumi.ResourceArgs
-{
-    private protected SleepActionArgs()
-    {
-    }
-}
-
 public class SleepActionPatchArgs : global::Pulumi.ResourceArgs
 {
     private protected SleepActionPatchArgs()
@@ -2558,13 +2537,6 @@ public class TopologySelectorTermArgs : global::Pulumi.ResourceArgs
 public class TopologySelectorTermPatchArgs : global::Pulumi.ResourceArgs
 {
     private protected TopologySelectorTermPatchArgs()
-    {
-    }
-}
-
-public class TopologySpreadConstraintArgs : global::Pulumi.ResourceArgs
-{
-    private protected TopologySpreadConstraintArgs()
     {
     }
 }

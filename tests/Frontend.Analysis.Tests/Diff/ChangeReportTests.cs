@@ -9,7 +9,8 @@ public sealed class ChangeReportTests
     [
         new ResourceChange("VirtualService shop/frontend", "networking.istio.io/v1", ChangeKind.Changed, "--- a/vs.yaml\n+++ b/vs.yaml\n@@ -1 +1 @@\n-      weight: 0\n+      weight: 5\n"),
         new ResourceChange("Service shop/frontend", "v1", ChangeKind.Unchanged, ""),
-    ]);
+    ],
+    []);
 
     private static readonly ChangeSentence[] Sentences =
     [

@@ -48,6 +48,19 @@ public sealed class SplitNotAppliedAtIngressTests
     }
 
     [Fact]
+    public void Analyze_MeshVirtualServiceBesideAnIngressOneWithTheSameSplit_ReturnsNoFindings()
+    {
+        var ingress = VirtualService(gateways: ["istio-ingress/public-gateway"])
+            .Replace("name: frontend\n", "name: frontend-ingress\n", StringComparison.Ordinal)
+            .Replace("    - frontend\n", "    - www.example.com\n", StringComparison.Ordinal);
+        var manifests = Stack(VirtualService(gateways: ["mesh"]), Deployment("v1", replicas: 3), Deployment("v2", replicas: 2), ManifestYaml.Read(ingress));
+
+        var findings = MeshAnalyzer.Analyze(manifests);
+
+        Assert.Empty(findings);
+    }
+
+    [Fact]
     public void Analyze_BoundOnlyToMesh_ReportsFrt0001()
     {
         var manifests = Stack(VirtualService(gateways: ["mesh"]), Deployment("v1", replicas: 3), Deployment("v2", replicas: 2));

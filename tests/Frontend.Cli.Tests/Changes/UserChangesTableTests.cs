@@ -227,14 +227,14 @@ public sealed class UserChangesTableTests : IDisposable
         ["autoscaling on"] = (
             Shop, Autoscaled(Shop),
             [
-                "v1 capacity: 2 replicas → 2-10 replicas (HPA: 70% CPU) (autoscaling on)",
-                "v2 capacity: 2 replicas → 2-10 replicas (HPA: 70% CPU) (autoscaling on)",
+                "v1 capacity: 2 replicas → 2-10 replicas (HPA: 70% CPU of app) (autoscaling on)",
+                "v2 capacity: 2 replicas → 2-10 replicas (HPA: 70% CPU of app) (autoscaling on)",
             ]),
         ["autoscaling off"] = (
             Autoscaled(Shop), Shop,
             [
-                "v1 capacity: 2-10 replicas (HPA: 70% CPU) → 2 replicas (autoscaling off)",
-                "v2 capacity: 2-10 replicas (HPA: 70% CPU) → 2 replicas (autoscaling off)",
+                "v1 capacity: 2-10 replicas (HPA: 70% CPU of app) → 2 replicas (autoscaling off)",
+                "v2 capacity: 2-10 replicas (HPA: 70% CPU of app) → 2 replicas (autoscaling off)",
             ]),
         ["replicas"] = (
             Shop, Shop with { Versions = [Shop.Versions[0] with { Replicas = 3 }, Shop.Versions[1]] },
@@ -277,8 +277,8 @@ public sealed class UserChangesTableTests : IDisposable
         ["a production budget lost"] = (
             Production, Production with { Config = Cluster("acme-prod") + Mtls("STRICT") + "  frontend:production: false\n" },
             [
-                "v1 disruption budget: maxUnavailable=1 → none ⚠ a production budget is lost: a node drain may take every v1 pod at once",
-                "v2 disruption budget: maxUnavailable=1 → none ⚠ a production budget is lost: a node drain may take every v2 pod at once",
+                "v1 disruption budget: maxUnavailable=1, unhealthyPodEvictionPolicy=AlwaysAllow → none ⚠ a production budget is lost: a node drain may take every v1 pod at once",
+                "v2 disruption budget: maxUnavailable=1, unhealthyPodEvictionPolicy=AlwaysAllow → none ⚠ a production budget is lost: a node drain may take every v2 pod at once",
             ]),
     };
 

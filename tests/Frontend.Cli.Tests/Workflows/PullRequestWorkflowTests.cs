@@ -48,6 +48,17 @@ public sealed class PullRequestWorkflowTests
     }
 
     [Fact]
+    public void RefusedChanges_RenderJobsRefusals_FailThePullRequestWithoutRunningItsCode()
+    {
+        var gate = _workflow.Job("refused-changes");
+
+        Assert.Equal(["render"], gate.Needs);
+        Assert.False(gate.RunsRepositoryCode);
+        Assert.Contains(gate.RunScripts, script => script.Contains("rendered/refused.txt", StringComparison.Ordinal) && script.Contains("exit 1", StringComparison.Ordinal));
+        Assert.Contains(_workflow.Job("render").RunScripts, script => script.Contains("|| echo \"$stack\" >> ../rendered/refused.txt", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void RunsRepositoryCode_TestRenderAndPreview_AreRecognised()
     {
         var running = _workflow.Jobs.Where(job => job.RunsRepositoryCode).Select(job => job.Id).ToList();

@@ -163,8 +163,35 @@ public sealed class IstioAuditTests
         };
 
         Assert.Equal(
-            ["frontend:ingress.hosts[0] = \"*.svc.cluster.local\": overlaps the Service's own host frontend.frontend-dev.svc.cluster.local, which the VirtualService always lists: Istio refuses a VirtualService whose hosts match one another (a wildcard covers every name under it). Fix: pulumi config rm --path 'ingress.hosts[0]'"],
+            ["frontend:ingress.hosts[0] = \"*.svc.cluster.local\": names the app's own Service: in-mesh callers reach it through the mesh VirtualService, and an ingress host must be an external name such as www.example.com. Fix: pulumi config rm --path 'ingress.hosts[0]'"],
             Messages(config));
+    }
+
+    [Theory]
+    [InlineData("frontend")]
+    [InlineData("frontend.frontend-dev")]
+    [InlineData("frontend.frontend-dev.svc")]
+    public void Validate_IngressHostShortFormOfTheServiceHost_RefusedSayingHowIstioReadsIt(string host)
+    {
+        var config = SampleConfigs.TwoVersions() with
+        {
+            Ingress = new IngressConfig { Hosts = [host], Gateways = ["istio-ingress/public-gateway"] },
+        };
+
+        Assert.Equal(
+            [$"frontend:ingress.hosts[0] = \"{host}\": names the app's own Service (Istio reads '{host}' in the VirtualService's namespace as frontend.frontend-dev.svc.cluster.local): in-mesh callers reach it through the mesh VirtualService, and an ingress host must be an external name such as www.example.com. Fix: pulumi config rm --path 'ingress.hosts[0]'"],
+            Messages(config));
+    }
+
+    [Fact]
+    public void Validate_IngressHostWithoutADotNamingAnotherService_Accepted()
+    {
+        var config = SampleConfigs.TwoVersions() with
+        {
+            Ingress = new IngressConfig { Hosts = ["intranet"], Gateways = ["istio-ingress/public-gateway"] },
+        };
+
+        Assert.Empty(Messages(config));
     }
 
     [Fact]
@@ -229,15 +256,15 @@ public sealed class IstioAuditTests
     }
 
     [Fact]
-    public void Validate_OwnGatewayWithEmptySelector_Refused()
+    public void Validate_OwnGatewayWithoutSelector_RefusedSayingHowToFindTheLabels()
     {
         var config = SampleConfigs.TwoVersions() with
         {
-            Ingress = new IngressConfig { Hosts = ["www.example.com"], Gateway = new GatewayConfig { CredentialName = "frontend-tls", Selector = new Dictionary<string, string>() } },
+            Ingress = new IngressConfig { Hosts = ["www.example.com"], Gateway = new GatewayConfig { CredentialName = "frontend-tls" } },
         };
 
         Assert.Equal(
-            ["frontend:ingress.gateway.selector = {}: must select the ingress gateway pods: an empty selector matches every gateway workload in the mesh. Fix: pulumi config set --path 'ingress.gateway.selector.istio' ingressgateway"],
+            ["frontend:ingress.gateway.selector = (not set): must name the labels of the ingress gateway pods this Gateway configures, and has no default: istioctl installs label them istio: ingressgateway, the Helm gateway chart istio: <release name minus \"istio-\"> (e.g. istio: ingress), and a selector that matches no pod configures nothing, silently; find them with kubectl get pods -n <gateway namespace> --show-labels. Fix: pulumi config set --path 'ingress.gateway.selector.istio' ingress (Helm release istio-ingress), or pulumi config set --path 'ingress.gateway.selector.istio' ingressgateway (istioctl install)"],
             Messages(config));
     }
 }

@@ -46,7 +46,7 @@ public sealed class ClusterTests
         var run = await StackRun.DeclareAsync(SampleConfigs.KitchenSink(), stack: "prod");
 
         var kubernetes = run.Registered.Where(r => r.Type!.StartsWith("kubernetes:", StringComparison.Ordinal)).ToList();
-        Assert.Equal(12, kubernetes.Count); // a Namespace, a Service, 3 Deployments and 3 budgets, DestinationRule, VirtualService, Gateway, PeerAuthentication
+        Assert.Equal(13, kubernetes.Count); // a Namespace, a Service, 3 Deployments and 3 budgets, DestinationRule, 2 VirtualServices (mesh, ingress), Gateway, PeerAuthentication
         Assert.All(kubernetes, r => Assert.Contains($"{ProviderType}::cluster::", r.Provider, StringComparison.Ordinal));
     }
 

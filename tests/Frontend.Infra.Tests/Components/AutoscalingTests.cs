@@ -41,6 +41,39 @@ public sealed class AutoscalingTests
     }
 
     [Fact]
+    public async Task Declare_AutoscaledVersion_AutoscalerMeasuresTheAppContainerNotTheSidecar()
+    {
+        var run = await StackRun.DeclareAsync(Autoscaled());
+
+        Assert.Equal("app", run.Single(AutoscalerType, "frontend-v2").Inputs.At("spec.metrics.0.containerResource.container"));
+    }
+
+    [Fact]
+    public async Task Declare_FixedVersion_DeploymentForcesItsFieldsBackWithPatchForce()
+    {
+        var run = await StackRun.DeclareAsync(SampleConfigs.TwoVersions());
+
+        Assert.All(run.OfType(DeploymentType), d => Assert.Equal("true", d.Inputs.Labels("metadata.annotations")["pulumi.com/patchForce"]));
+    }
+
+    [Fact]
+    public async Task Declare_AutoscaledVersion_DeploymentCarriesNoPatchForce()
+    {
+        var run = await StackRun.DeclareAsync(Autoscaled());
+
+        Assert.All(run.OfType(DeploymentType), d => Assert.False(d.Inputs.Map("metadata").ContainsKey("annotations"), d.Name));
+    }
+
+    [Fact]
+    public async Task Declare_OneVersionSwitchedBackToFixed_OnlyThatDeploymentCarriesPatchForce()
+    {
+        var run = await StackRun.DeclareAsync(Autoscaled(v2: new AutoscalingConfig { Enabled = false }));
+
+        Assert.False(run.Single(DeploymentType, "frontend-v1").Inputs.Map("metadata").ContainsKey("annotations"));
+        Assert.Equal("true", run.Single(DeploymentType, "frontend-v2").Inputs.Labels("metadata.annotations")["pulumi.com/patchForce"]);
+    }
+
+    [Fact]
     public async Task Declare_AutoscaledVersion_AutoscalerScalesItsDeploymentOnCpu()
     {
         var run = await StackRun.DeclareAsync(Autoscaled());
@@ -53,10 +86,10 @@ public sealed class AutoscalingTests
         Assert.Equal(2.0, hpa.At("spec.minReplicas"));
         Assert.Equal(10.0, hpa.At("spec.maxReplicas"));
         var metric = (ImmutableDictionary<string, object>)Assert.Single(hpa.List("spec.metrics"));
-        Assert.Equal("Resource", metric.At("type"));
-        Assert.Equal("cpu", metric.At("resource.name"));
-        Assert.Equal("Utilization", metric.At("resource.target.type"));
-        Assert.Equal(70.0, metric.At("resource.target.averageUtilization"));
+        Assert.Equal("ContainerResource", metric.At("type"));
+        Assert.Equal("cpu", metric.At("containerResource.name"));
+        Assert.Equal("Utilization", metric.At("containerResource.target.type"));
+        Assert.Equal(70.0, metric.At("containerResource.target.averageUtilization"));
     }
 
     [Fact]
@@ -65,8 +98,8 @@ public sealed class AutoscalingTests
         var run = await StackRun.DeclareAsync(Autoscaled(new AutoscalingConfig { TargetMemoryUtilization = 80 }));
 
         var metrics = run.Single(AutoscalerType, "frontend-v1").Inputs.List("spec.metrics").Cast<ImmutableDictionary<string, object>>().ToList();
-        Assert.Equal(["cpu", "memory"], metrics.Select(m => m.At("resource.name")));
-        Assert.Equal(80.0, metrics[1].At("resource.target.averageUtilization"));
+        Assert.Equal(["cpu", "memory"], metrics.Select(m => m.At("containerResource.name")));
+        Assert.Equal(80.0, metrics[1].At("containerResource.target.averageUtilization"));
     }
 
     [Fact]
@@ -77,7 +110,7 @@ public sealed class AutoscalingTests
         var v2 = run.Single(AutoscalerType, "frontend-v2").Inputs;
         Assert.Equal(3.0, v2.At("spec.minReplicas"));
         Assert.Equal(4.0, v2.At("spec.maxReplicas"));
-        Assert.Equal(60.0, v2.At("spec.metrics.0.resource.target.averageUtilization"));
+        Assert.Equal(60.0, v2.At("spec.metrics.0.containerResource.target.averageUtilization"));
     }
 
     [Fact]

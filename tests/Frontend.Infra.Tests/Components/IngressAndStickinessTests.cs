@@ -16,8 +16,11 @@ public sealed class IngressAndStickinessTests
 
     private static readonly MatchRouteConfig Testers = new() { Name = "testers", Header = new HeaderMatchConfig { Name = "x-canary", Exact = "always" }, Version = "v2" };
 
-    private static async Task<ImmutableDictionary<string, object>> VirtualServiceAsync(StackConfig config) =>
-        Assert.Single((await StackRun.DeclareAsync(config)).OfType(VirtualServiceType)).Inputs;
+    /// <summary>The in-mesh VirtualService (named after the app); with ingress there is a second, <c>frontend-ingress</c>.</summary>
+    private static async Task<ImmutableDictionary<string, object>> VirtualServiceAsync(StackConfig config, string name = "frontend") =>
+        Assert.Single((await StackRun.DeclareAsync(config)).OfType(VirtualServiceType), vs => (string?)vs.Inputs.At("metadata.name") == name).Inputs;
+
+    private static readonly IngressConfig SharedGateway = new() { Hosts = ["www.example.com"], Gateways = ["istio-ingress/public-gateway"] };
 
     private static List<ImmutableDictionary<string, object>> Routes(ImmutableDictionary<string, object> vs) =>
         [.. vs.List("spec.http").Cast<ImmutableDictionary<string, object>>()];
@@ -38,22 +41,63 @@ public sealed class IngressAndStickinessTests
     }
 
     [Fact]
-    public async Task Declare_SharedGateway_VirtualServiceBindsItAndMeshWithTheExternalHosts()
+    public async Task Declare_SharedGateway_MeshVirtualServiceHasOnlyTheServiceHostOnMesh()
     {
-        var config = SampleConfigs.TwoVersions() with { Ingress = new IngressConfig { Hosts = ["www.example.com"], Gateways = ["istio-ingress/public-gateway"] } };
+        var vs = await VirtualServiceAsync(SampleConfigs.TwoVersions() with { Ingress = SharedGateway });
 
-        var vs = await VirtualServiceAsync(config);
-
-        Assert.Equal(["istio-ingress/public-gateway", "mesh"], vs.List("spec.gateways").Cast<string>());
-        Assert.Equal([Host, "www.example.com"], vs.List("spec.hosts").Cast<string>());
+        Assert.Equal(["mesh"], vs.List("spec.gateways").Cast<string>());
+        Assert.Equal([Host], vs.List("spec.hosts").Cast<string>());
     }
 
     [Fact]
-    public async Task Declare_NoIngress_VirtualServiceBindsTheSidecarsOnly()
+    public async Task Declare_SharedGateway_IngressVirtualServiceHasOnlyTheExternalHostsOnTheGateway()
     {
-        var vs = await VirtualServiceAsync(SampleConfigs.TwoVersions());
+        var vs = await VirtualServiceAsync(SampleConfigs.TwoVersions() with { Ingress = SharedGateway }, "frontend-ingress");
 
-        Assert.False(vs.Map("spec").ContainsKey("gateways"));
+        Assert.Equal(["istio-ingress/public-gateway"], vs.List("spec.gateways").Cast<string>());
+        Assert.Equal(["www.example.com"], vs.List("spec.hosts").Cast<string>());
+    }
+
+    [Theory]
+    [InlineData("frontend")]
+    [InlineData("frontend-ingress")]
+    public async Task Declare_SharedGateway_EachVirtualServiceIsExportedToEveryNamespace(string name)
+    {
+        var vs = await VirtualServiceAsync(SampleConfigs.TwoVersions() with { Ingress = SharedGateway }, name);
+
+        Assert.Equal(["*"], vs.List("spec.exportTo").Cast<string>());
+    }
+
+    [Fact]
+    public async Task Declare_SharedGateway_BothVirtualServicesCarryTheSameRoutes()
+    {
+        var config = SampleConfigs.TwoVersions(v1Weight: 90, v2Weight: 10) with
+        {
+            Ingress = SharedGateway,
+            Stickiness = new StickinessConfig(),
+            Routing = new RoutingConfig
+            {
+                Matches = [Testers],
+                Mirror = new MirrorConfig { Version = "v2", Percent = 5 },
+                Retries = new RetriesConfig { Attempts = 1 },
+                Timeout = "5s",
+            },
+        };
+
+        var run = await StackRun.DeclareAsync(config);
+
+        var routes = run.OfType(VirtualServiceType).Select(vs => System.Text.Json.JsonSerializer.Serialize(vs.Inputs.List("spec.http"))).ToList();
+        Assert.Equal(2, routes.Count);
+        Assert.Equal(routes[0], routes[1]);
+    }
+
+    [Fact]
+    public async Task Declare_NoIngress_OneVirtualServiceBoundToMeshOnly()
+    {
+        var run = await StackRun.DeclareAsync(SampleConfigs.TwoVersions());
+
+        var vs = Assert.Single(run.OfType(VirtualServiceType)).Inputs;
+        Assert.Equal(["mesh"], vs.List("spec.gateways").Cast<string>());
         Assert.Equal([Host], vs.List("spec.hosts").Cast<string>());
     }
 
@@ -62,7 +106,7 @@ public sealed class IngressAndStickinessTests
     {
         var config = SampleConfigs.TwoVersions() with
         {
-            Ingress = new IngressConfig { Hosts = ["frontend.dev.example.com"], Gateway = new GatewayConfig { CredentialName = "frontend-dev-tls" } },
+            Ingress = new IngressConfig { Hosts = ["frontend.dev.example.com"], Gateway = new GatewayConfig { CredentialName = "frontend-dev-tls", Selector = new Dictionary<string, string> { ["istio"] = "ingress" } } },
         };
 
         var run = await StackRun.DeclareAsync(config);
@@ -70,14 +114,14 @@ public sealed class IngressAndStickinessTests
         var gateway = Assert.Single(run.OfType(GatewayType)).Inputs;
         Assert.Equal("frontend", gateway.At("metadata.name"));
         Assert.Equal("frontend-dev", gateway.At("metadata.namespace"));
-        Assert.Equal(new Dictionary<string, string> { ["istio"] = "ingressgateway" }, gateway.Labels("spec.selector"));
+        Assert.Equal(new Dictionary<string, string> { ["istio"] = "ingress" }, gateway.Labels("spec.selector"));
         var servers = gateway.List("spec.servers").Cast<ImmutableDictionary<string, object>>().ToList();
         Assert.Equal(2, servers.Count);
         Assert.Equal((443.0, "HTTPS"), ((double)servers[0].At("port.number")!, (string)servers[0].At("port.protocol")!));
         Assert.Equal(("SIMPLE", "frontend-dev-tls"), ((string)servers[0].At("tls.mode")!, (string)servers[0].At("tls.credentialName")!));
         Assert.Equal((80.0, "HTTP", true), ((double)servers[1].At("port.number")!, (string)servers[1].At("port.protocol")!, (bool)servers[1].At("tls.httpsRedirect")!));
         Assert.All(servers, s => Assert.Equal(["frontend.dev.example.com"], s.List("hosts").Cast<string>()));
-        Assert.Equal(["frontend-dev/frontend", "mesh"], Assert.Single(run.OfType(VirtualServiceType)).Inputs.List("spec.gateways").Cast<string>());
+        Assert.Equal(["frontend-dev/frontend"], Assert.Single(run.OfType(VirtualServiceType), vs => (string?)vs.Inputs.At("metadata.name") == "frontend-ingress").Inputs.List("spec.gateways").Cast<string>());
     }
 
     [Fact]
@@ -175,7 +219,7 @@ public sealed class IngressAndStickinessTests
         Assert.Equal(
             [
                 "frontend:ingress.gateways[0] = \"public-gateway\": must be '<namespace>/<name>' of an Istio Gateway, both DNS-1123 labels (lower-case letters, digits and '-'). Fix: pulumi config set --path 'ingress.gateways[0]' istio-ingress/public-gateway",
-                "frontend:ingress.gateways[1] = \"mesh\": must not be 'mesh': the VirtualService always binds to the sidecars; list only ingress gateways. Fix: pulumi config rm --path 'ingress.gateways[1]'",
+                "frontend:ingress.gateways[1] = \"mesh\": must not be 'mesh': the in-mesh VirtualService binds the sidecars, and the ingress one binds only ingress gateways; list only those. Fix: pulumi config rm --path 'ingress.gateways[1]'",
             ],
             StackConfigValidator.Validate(config, "dev").Select(p => p.ToString()));
     }
@@ -193,7 +237,7 @@ public sealed class IngressAndStickinessTests
     [Fact]
     public void Validate_OwnGatewayWithoutAValidCredential_Refused()
     {
-        var config = SampleConfigs.TwoVersions() with { Ingress = new IngressConfig { Hosts = ["www.example.com"], Gateway = new GatewayConfig { CredentialName = "" } } };
+        var config = SampleConfigs.TwoVersions() with { Ingress = new IngressConfig { Hosts = ["www.example.com"], Gateway = new GatewayConfig { CredentialName = "", Selector = new Dictionary<string, string> { ["istio"] = "ingress" } } } };
 
         Assert.Equal(
             "frontend:ingress.gateway.credentialName = \"\": must name the Kubernetes Secret that holds the TLS certificate and key (a DNS-1123 subdomain); HTTPS needs a credential. Fix: pulumi config set --path 'ingress.gateway.credentialName' frontend-tls",

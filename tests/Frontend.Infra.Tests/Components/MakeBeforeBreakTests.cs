@@ -51,6 +51,25 @@ public sealed class MakeBeforeBreakTests
         Assert.Equal(2, events.Take(routesStart).Count(e => e == "end kubernetes:apps/v1:Deployment"));
     }
 
+    [Theory]
+    [InlineData("kubernetes:networking.istio.io/v1:DestinationRule", 1)]
+    [InlineData("kubernetes:apps/v1:Deployment", 2)]
+    public async Task Declare_WithIngress_BothVirtualServicesRegisterOnlyAfterTheRuleAndRoutedDeploymentsHaveReturned(string heldType, int heldCount)
+    {
+        var config = SampleConfigs.TwoVersions(v1Weight: 90, v2Weight: 10) with
+        {
+            Ingress = new IngressConfig { Hosts = ["www.example.com"], Gateways = ["istio-ingress/public-gateway"] },
+        };
+        var mocks = new HoldingMocks(holdType: heldType, hold: TimeSpan.FromMilliseconds(300));
+
+        await Deployment.TestAsync(mocks, new TestOptions { ProjectName = "frontend", StackName = "dev" }, () => FrontendStack.Declare(config));
+
+        var events = mocks.Events.ToList();
+        var starts = events.Select((e, i) => (e, i)).Where(p => p.e == "start kubernetes:networking.istio.io/v1:VirtualService").Select(p => p.i).ToList();
+        Assert.Equal(2, starts.Count);
+        Assert.All(starts, start => Assert.Equal(heldCount, events.Take(start).Count(e => e == $"end {heldType}")));
+    }
+
     [Fact]
     public async Task Declare_VirtualService_WaitsForAVersionNamedOnlyByAMatchRoute()
     {

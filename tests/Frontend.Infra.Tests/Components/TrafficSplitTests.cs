@@ -189,14 +189,33 @@ public sealed class TrafficSplitTests
     }
 
     [Fact]
-    public async Task Declare_NoRetriesOrTimeout_LeavesBothOut()
+    public async Task Declare_NoRetriesConfigured_RetriesTwiceOnlyWhatCannotHaveReachedTheApp()
     {
         var (_, vs, _) = await DeclareAsync(SampleConfigs.TwoVersions());
 
         var route = vs.Map("spec.http.0");
-        Assert.False(route.ContainsKey("retries"));
+        Assert.Equal(new Dictionary<string, object> { ["attempts"] = 2.0, ["retryOn"] = "connect-failure,refused-stream,reset-before-request,retriable-status-codes,503" }, route.Map("retries"));
         Assert.False(route.ContainsKey("timeout"));
-        Assert.False(route.ContainsKey("match"));
+    }
+
+    [Fact]
+    public async Task Declare_RetriesWithoutRetryOn_UseTheSafeConditions()
+    {
+        var config = SampleConfigs.TwoVersions() with { Routing = new RoutingConfig { Retries = new RetriesConfig { Attempts = 3, PerTryTimeout = "2s" } } };
+
+        var (_, vs, _) = await DeclareAsync(config);
+
+        Assert.Equal("connect-failure,refused-stream,reset-before-request,retriable-status-codes,503", vs.At("spec.http.0.retries.retryOn"));
+    }
+
+    [Fact]
+    public async Task Declare_AttemptsZero_TurnsRetriesOffWithNoConditions()
+    {
+        var config = SampleConfigs.TwoVersions() with { Routing = new RoutingConfig { Retries = new RetriesConfig { Attempts = 0 } } };
+
+        var (_, vs, _) = await DeclareAsync(config);
+
+        Assert.Equal(new Dictionary<string, object> { ["attempts"] = 0.0 }, vs.Map("spec.http.0.retries"));
     }
 
     [Fact]

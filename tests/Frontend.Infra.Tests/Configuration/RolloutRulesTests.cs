@@ -28,6 +28,33 @@ public sealed class RolloutRulesTests
     }
 
     [Fact]
+    public void Validate_MirrorToTheCanaryWhileItHasWeight_Refused()
+    {
+        var config = With(Plan) with { Routing = new RoutingConfig { Mirror = new MirrorConfig { Version = "v2", Percent = 10 } } };
+
+        Assert.Equal(
+            "frontend:routing.mirror.version = \"v2\": mirrors to 'v2', the rollout plan's canary, while it serves 10% of the split: the shadow copies would count in the metrics the rollout judges it by. Fix: pulumi config rm --path 'routing.mirror', or mirror another version",
+            Only(config));
+    }
+
+    [Fact]
+    public void Validate_MirrorToTheCanaryAtWeightZero_AcceptedAsADarkLaunch()
+    {
+        var config = With(Plan, v1Weight: 100, v2Weight: 0) with { Routing = new RoutingConfig { Mirror = new MirrorConfig { Version = "v2", Percent = 10 } } };
+
+        Assert.DoesNotContain(StackConfigValidator.Validate(config, "dev"), p => p.Path.ToString().Contains("mirror", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_MirrorToAWeightedVersionThatIsNotTheCanary_OnlyWarned()
+    {
+        var config = With(Plan) with { Routing = new RoutingConfig { Mirror = new MirrorConfig { Version = "v1", Percent = 10 } } };
+
+        var problem = Assert.Single(StackConfigValidator.Validate(config, "dev"));
+        Assert.Equal(ProblemSeverity.Warning, problem.Severity);
+    }
+
+    [Fact]
     public void Validate_CanaryNotAVersion_SuggestsTheClosest()
     {
         Assert.Equal(

@@ -296,6 +296,37 @@ public sealed class TrafficRulesTests
         Assert.Contains("unknown: 'timeouts'", Only(config), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("5xx,connect-failure", "5xx")]
+    [InlineData("reset", "reset")]
+    [InlineData("gateway-error,reset-before-request", "gateway-error")]
+    public void Validate_ProductionRetryOnAfterTheAppMayHaveActed_WarnsNamingTheRisk(string retryOn, string named)
+    {
+        var config = SampleConfigs.TwoVersions() with { Routing = new RoutingConfig { Retries = new RetriesConfig { RetryOn = retryOn } } };
+
+        var warning = Assert.Single(StackConfigValidator.Validate(config, "prod"), p => p.Severity == ProblemSeverity.Warning && p.Path.ToString().Contains("routing.retries", StringComparison.Ordinal));
+
+        Assert.Equal(
+            $"frontend:routing.retries.retryOn = \"{retryOn}\": retries requests the app may already have processed ({named}): Envoy retries every method, and every route here carries non-idempotent ones (POST, PUT, PATCH, DELETE), so a payment or an order can run twice; Istio's own default leaves 5xx out for that reason. Fix: pulumi config set --path 'routing.retries.retryOn' connect-failure,refused-stream,reset-before-request,retriable-status-codes,503",
+            warning.ToString());
+    }
+
+    [Fact]
+    public void Validate_DevRetryOn5xx_NoWarning()
+    {
+        var config = SampleConfigs.TwoVersions() with { Routing = new RoutingConfig { Retries = new RetriesConfig { RetryOn = "5xx" } } };
+
+        Assert.Empty(StackConfigValidator.Validate(config, "dev"));
+    }
+
+    [Fact]
+    public void Validate_ProductionSafeRetryOn_NoRetryWarning()
+    {
+        var config = SampleConfigs.TwoVersions() with { Routing = new RoutingConfig { Retries = new RetriesConfig { RetryOn = "connect-failure,reset-before-request,503" } } };
+
+        Assert.DoesNotContain(StackConfigValidator.Validate(config, "prod"), p => p.Path.ToString().Contains("routing.retries", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Validate_TooManyRetries_Refused()
     {

@@ -45,7 +45,7 @@ public sealed class ResourceSafetyTests
 
         // A retired version's Deployment and budget must be deletable, and one pulumi up restores the rest.
         var others = options.Where(o => o.Type.StartsWith("kubernetes:", StringComparison.Ordinal) && o.Type != NamespaceType).ToList();
-        Assert.Equal(11, others.Count);
+        Assert.Equal(12, others.Count); // with a VirtualService per entry point (mesh, ingress)
         Assert.All(others, o => Assert.True(o.Protect is null or false && o.RetainOnDelete is null or false, $"{o.Type} {o.Name}"));
     }
 

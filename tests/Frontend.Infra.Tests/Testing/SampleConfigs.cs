@@ -90,7 +90,7 @@ internal static class SampleConfigs
         {
             Hosts = ["www.example.com", "*.shop.example.com"],
             Gateways = ["istio-ingress/public-gateway"],
-            Gateway = new GatewayConfig { CredentialName = "frontend-tls" },
+            Gateway = new GatewayConfig { CredentialName = "frontend-tls", Selector = new Dictionary<string, string> { ["istio"] = "ingress" } },
         },
         Stickiness = new StickinessConfig { MaxAge = 3600, SameSite = "Strict" },
     };

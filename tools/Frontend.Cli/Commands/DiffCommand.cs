@@ -7,7 +7,8 @@ namespace Frontend.Cli.Commands;
 
 /// <summary>
 /// <c>diff &lt;before-dir&gt; &lt;after-dir&gt; [--title text] [--format markdown|text]</c>: what changes for users, then the
-/// resources and YAML, as Markdown for a pull-request comment or a job summary, or as text for a terminal.
+/// resources and YAML, as Markdown for a pull-request comment or a job summary, or as text for a terminal; exit code 1
+/// when a risk that only the two renders together show refuses the change (FRT0003), after printing the report.
 /// </summary>
 internal static class DiffCommand
 {
@@ -39,6 +40,6 @@ internal static class DiffCommand
         await stdout.WriteAsync(arguments.Option(FormatOption) == Text
             ? ChangeReport.Text(changes, report, title)
             : ChangeReport.Markdown(changes, report, title));
-        return ExitCodes.Ok;
+        return report.IsRefused ? ExitCodes.Failed : ExitCodes.Ok;
     }
 }

@@ -8,6 +8,9 @@ namespace Pulumi.Kubernetes.Types.Inputs.Autoscaling.V2;
 
 public class MetricSpecArgs : global::Pulumi.ResourceArgs
 {
+    [global::Pulumi.Input("containerResource")]
+    public global::Pulumi.Input<global::Pulumi.Kubernetes.Types.Inputs.Autoscaling.V2.ContainerResourceMetricSourceArgs>? ContainerResource { get; set; }
+
     [global::Pulumi.Input("resource")]
     public global::Pulumi.Input<global::Pulumi.Kubernetes.Types.Inputs.Autoscaling.V2.ResourceMetricSourceArgs>? Resource { get; set; }
 

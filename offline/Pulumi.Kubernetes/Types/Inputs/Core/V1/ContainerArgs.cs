@@ -41,6 +41,9 @@ public class ContainerArgs : global::Pulumi.ResourceArgs
     [global::Pulumi.Input("imagePullPolicy")]
     public global::Pulumi.Input<string>? ImagePullPolicy { get; set; }
 
+    [global::Pulumi.Input("lifecycle")]
+    public global::Pulumi.Input<global::Pulumi.Kubernetes.Types.Inputs.Core.V1.LifecycleArgs>? Lifecycle { get; set; }
+
     [global::Pulumi.Input("livenessProbe")]
     public global::Pulumi.Input<global::Pulumi.Kubernetes.Types.Inputs.Core.V1.ProbeArgs>? LivenessProbe { get; set; }
 

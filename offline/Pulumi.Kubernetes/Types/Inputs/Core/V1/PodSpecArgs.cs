@@ -119,6 +119,15 @@ public class PodSpecArgs : global::Pulumi.ResourceArgs
     [global::Pulumi.Input("terminationGracePeriodSeconds")]
     public global::Pulumi.Input<int>? TerminationGracePeriodSeconds { get; set; }
 
+    [global::Pulumi.Input("topologySpreadConstraints")]
+    private global::Pulumi.InputList<global::Pulumi.Kubernetes.Types.Inputs.Core.V1.TopologySpreadConstraintArgs>? _topologySpreadConstraints;
+
+    public global::Pulumi.InputList<global::Pulumi.Kubernetes.Types.Inputs.Core.V1.TopologySpreadConstraintArgs> TopologySpreadConstraints
+    {
+        get => _topologySpreadConstraints ??= new global::Pulumi.InputList<global::Pulumi.Kubernetes.Types.Inputs.Core.V1.TopologySpreadConstraintArgs>();
+        set => _topologySpreadConstraints = value;
+    }
+
     [global::Pulumi.Input("volumes")]
     private global::Pulumi.InputList<global::Pulumi.Kubernetes.Types.Inputs.Core.V1.VolumeArgs>? _volumes;
 

@@ -9,15 +9,19 @@ namespace Pulumi.Kubernetes.Types.Outputs.Autoscaling.V2;
 [global::Pulumi.OutputType]
 public sealed class MetricSpec
 {
+    public readonly global::Pulumi.Kubernetes.Types.Outputs.Autoscaling.V2.ContainerResourceMetricSource ContainerResource;
+
     public readonly global::Pulumi.Kubernetes.Types.Outputs.Autoscaling.V2.ResourceMetricSource Resource;
 
     public readonly string Type;
 
     [global::Pulumi.OutputConstructor]
     private MetricSpec(
+        global::Pulumi.Kubernetes.Types.Outputs.Autoscaling.V2.ContainerResourceMetricSource containerResource,
         global::Pulumi.Kubernetes.Types.Outputs.Autoscaling.V2.ResourceMetricSource resource,
         string type)
     {
+        ContainerResource = containerResource;
         Resource = resource;
         Type = type;
     }

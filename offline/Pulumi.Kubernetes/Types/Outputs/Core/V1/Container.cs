@@ -21,6 +21,8 @@ public sealed class Container
 
     public readonly string ImagePullPolicy;
 
+    public readonly global::Pulumi.Kubernetes.Types.Outputs.Core.V1.Lifecycle Lifecycle;
+
     public readonly global::Pulumi.Kubernetes.Types.Outputs.Core.V1.Probe LivenessProbe;
 
     public readonly string Name;
@@ -58,6 +60,7 @@ public sealed class Container
         ImmutableArray<global::Pulumi.Kubernetes.Types.Outputs.Core.V1.EnvVar> env,
         string image,
         string imagePullPolicy,
+        global::Pulumi.Kubernetes.Types.Outputs.Core.V1.Lifecycle lifecycle,
         global::Pulumi.Kubernetes.Types.Outputs.Core.V1.Probe livenessProbe,
         string name,
         ImmutableArray<global::Pulumi.Kubernetes.Types.Outputs.Core.V1.ContainerPort> ports,
@@ -79,6 +82,7 @@ public sealed class Container
         Env = env;
         Image = image;
         ImagePullPolicy = imagePullPolicy;
+        Lifecycle = lifecycle;
         LivenessProbe = livenessProbe;
         Name = name;
         Ports = ports;

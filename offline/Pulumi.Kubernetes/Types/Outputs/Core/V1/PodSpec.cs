@@ -69,6 +69,8 @@ public sealed class PodSpec
 
     public readonly int TerminationGracePeriodSeconds;
 
+    public readonly ImmutableArray<global::Pulumi.Kubernetes.Types.Outputs.Core.V1.TopologySpreadConstraint> TopologySpreadConstraints;
+
     public readonly ImmutableArray<global::Pulumi.Kubernetes.Types.Outputs.Core.V1.Volume> Volumes;
 
     [global::Pulumi.OutputConstructor]
@@ -102,6 +104,7 @@ public sealed class PodSpec
         bool shareProcessNamespace,
         string subdomain,
         int terminationGracePeriodSeconds,
+        ImmutableArray<global::Pulumi.Kubernetes.Types.Outputs.Core.V1.TopologySpreadConstraint> topologySpreadConstraints,
         ImmutableArray<global::Pulumi.Kubernetes.Types.Outputs.Core.V1.Volume> volumes)
     {
         ActiveDeadlineSeconds = activeDeadlineSeconds;
@@ -133,6 +136,7 @@ public sealed class PodSpec
         ShareProcessNamespace = shareProcessNamespace;
         Subdomain = subdomain;
         TerminationGracePeriodSeconds = terminationGracePeriodSeconds;
+        TopologySpreadConstraints = topologySpreadConstraints;
         Volumes = volumes;
     }
 }
