@@ -53,6 +53,7 @@ internal static class FrontendStack
             Versions = config.Versions,
             DisruptionBudget = config.PodDisruptionBudget,
             Autoscaling = config.Autoscaling,
+            ParkedVersion = RolloutRules.ParkedCanary(config),
         }, new ComponentResourceOptions { Provider = cluster });
 
         var serviceHost = Output.Format($"{workloads.ServiceName}.{namespaceName}.svc.cluster.local");
@@ -67,6 +68,7 @@ internal static class FrontendStack
             Routing = config.Routing,
             Ingress = config.Ingress,
             Stickiness = config.Stickiness,
+            Rollout = config.Rollout,
             Workloads = workloads.DeploymentsByVersion,
             RoutingIsSecret = config.SecretKeys.Contains(SecretRules.RoutingKey),
         }, new ComponentResourceOptions { Provider = cluster });

@@ -39,8 +39,10 @@ internal sealed class FrontendWorkloads : ComponentResource
         : base(TypeToken, name, options)
     {
         var app = args.App;
+        VersionScaling Scaling(VersionConfig version) =>
+            version.Name == args.ParkedVersion ? VersionScaling.Parked : VersionScaling.For(args.Autoscaling, version);
         Deployments = args.Versions
-            .Select(version => (Version: version, Scaling: VersionScaling.For(args.Autoscaling, version)))
+            .Select(version => (Version: version, Scaling: Scaling(version)))
             .Select(pair => new Deployment(
                 $"{name}-{pair.Version.Name}",
                 new DeploymentArgs
@@ -79,7 +81,7 @@ internal sealed class FrontendWorkloads : ComponentResource
             : [];
 
         Autoscalers = [.. args.Versions
-            .Select(version => (Version: version, Scaling: VersionScaling.For(args.Autoscaling, version)))
+            .Select(version => (Version: version, Scaling: Scaling(version)))
             .Where(pair => pair.Scaling.Autoscaled)
             .Select(pair => Autoscaler($"{name}-{pair.Version.Name}", $"{app.Name}-{pair.Version.Name}", args.Namespace, WorkloadLabels.Pod(app.Name, pair.Version.Name), pair.Scaling))];
 

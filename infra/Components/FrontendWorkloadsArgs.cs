@@ -15,6 +15,12 @@ internal sealed record FrontendWorkloadsArgs
     /// <summary>The stack's autoscaling block, which each version's own block refines; null with none declares no autoscaler.</summary>
     public AutoscalingConfig? Autoscaling { get; init; }
 
+    /// <summary>
+    /// The rollout plan's canary while nothing sends it traffic (<see cref="RolloutRules.ParkedCanary"/>): it runs
+    /// no pods and has no autoscaler, so a rolled-back or finished canary gives its capacity back.
+    /// </summary>
+    public string? ParkedVersion { get; init; }
+
     /// <summary>Null declares no PodDisruptionBudget.</summary>
     public DisruptionBudgetConfig? DisruptionBudget { get; init; }
 }

@@ -26,12 +26,12 @@ internal static class Routes
         {
             foreach (var version in weightedVersions)
             {
-                var cookie = new CookieMatchConfig { Name = sticky.Cookie, Value = version.Name };
+                var cookie = new CookieMatchConfig { Name = sticky.Cookie, Value = StickinessRules.CookieValue(args.Rollout, version.Name) };
                 yield return Route(args, StickinessRules.RouteName(version.Name), [Destination(args, version.Name, weight: null)], CookieRoute(cookie), mirrored: true);
             }
         }
 
-        var weighted = weightedVersions.Select(v => Destination(args, v.Name, v.Weight, args.Stickiness?.SetCookie(v.Name)));
+        var weighted = weightedVersions.Select(v => Destination(args, v.Name, v.Weight, args.Stickiness?.SetCookie(StickinessRules.CookieValue(args.Rollout, v.Name))));
         yield return Route(args, MatchRouteRules.WeightedRouteName, [.. weighted], match: null, mirrored: true);
     }
 

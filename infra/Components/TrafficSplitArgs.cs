@@ -27,6 +27,9 @@ internal sealed record TrafficSplitArgs
     /// <summary>Null splits every request afresh.</summary>
     public StickinessConfig? Stickiness { get; init; }
 
+    /// <summary>The rollout plan, whose canary's sticky cookie names the attempt; null without one.</summary>
+    public RolloutConfig? Rollout { get; init; }
+
     /// <summary>
     /// <c>frontend:routing</c> holds a secure value (a tester's header or cookie): everything taken from it
     /// reaches the VirtualService as a secret. Pulumi marks secrecy per top-level key, so all of it is.

@@ -36,6 +36,9 @@ internal sealed record AutoscalingConfig
 /// <summary>How one version is scaled, with the stack's and the version's autoscaling blocks merged.</summary>
 internal sealed record VersionScaling(bool Autoscaled, int MinReplicas, int MaxReplicas, int TargetCpuUtilization, int? TargetMemoryUtilization)
 {
+    /// <summary>A version that runs no pods (see <see cref="RolloutRules.ParkedCanary"/>): no count to keep, no autoscaler.</summary>
+    public static readonly VersionScaling Parked = new(false, 0, 0, 0, null);
+
     /// <summary>The replicas a version is sure to run: its fixed count, or its autoscaler's minimum.</summary>
     public int Floor => MinReplicas;
 

@@ -25,6 +25,23 @@ internal static partial class RolloutRules
     /// <summary>What a check's query may name; each is filled in per version before the query is sent.</summary>
     public static readonly IReadOnlyList<string> Placeholders = ["workload", "version", "namespace", "window"];
 
+    /// <summary>
+    /// The plan's canary while nothing sends it traffic (weight 0, and no tester route or mirror names it): not
+    /// started, rolled back, or the old stable version a finished rollout left as the plan's canary. It runs no pods,
+    /// so a rollback gives back the canary's capacity; raising its weight brings them back before any traffic,
+    /// since the routes wait for the Deployments they name.
+    /// </summary>
+    public static string? ParkedCanary(StackConfig config)
+    {
+        if (config.Rollout is not { } plan || config.Versions.FirstOrDefault(v => v.Name == plan.Canary) is not { Weight: 0 })
+        {
+            return null;
+        }
+
+        var named = config.Routing.Matches.Any(m => m.Version == plan.Canary) || config.Routing.Mirror?.Version == plan.Canary;
+        return named ? null : plan.Canary;
+    }
+
     public static void Validate(StackConfig config, Problems problems)
     {
         var root = ConfigPath.Root(Key);

@@ -15,7 +15,7 @@ internal sealed record StickinessConfig
     [Description("The cookie's name; its value is the version's name.")]
     public string Cookie { get; init; } = DefaultCookie;
 
-    [Description("Seconds a browser keeps the cookie; after that the visitor is split afresh. One day by default.")]
+    [Description("Seconds a browser keeps the cookie; after that the visitor is split afresh. One day by default; with a rollout plan, at most one step (window + interval), so every step's weights reach the visitors it is judged on.")]
     [ConfigRange(1, StickinessRules.MaxAgeLimit)]
     public int MaxAge { get; init; } = 86400;
 
@@ -31,11 +31,11 @@ internal sealed record StickinessConfig
     [Description("Strict, Lax or None (which browsers accept only with Secure).")]
     public string SameSite { get; init; } = "Lax";
 
-    /// <summary>What each weighted destination adds to its responses, for <paramref name="version"/>.</summary>
-    public string SetCookie(string version) =>
+    /// <summary>What each weighted destination adds to its responses, carrying <paramref name="value"/> (<see cref="StickinessRules.CookieValue"/>).</summary>
+    public string SetCookie(string value) =>
         string.Join("; ", new[]
         {
-            $"{Cookie}={version}",
+            $"{Cookie}={value}",
             $"Max-Age={MaxAge}",
             // Envoy reads '%' in a header it adds as the start of a variable; '%%' is a literal '%'.
             $"Path={Path.Replace("%", "%%", StringComparison.Ordinal)}",
@@ -53,6 +53,21 @@ internal static class StickinessRules
 
     public static readonly IReadOnlyList<string> SameSiteValues = ["Strict", "Lax", "None"];
 
+    /// <summary>
+    /// The cookie's value for <paramref name="version"/>: its name, and for a rollout plan's canary the attempt too
+    /// (<c>v2.1</c>), so a restarted attempt pins no visitor from the last one: their old value matches no route,
+    /// and the response of whichever version the split gives them replaces it. Rolling back expires the canary's
+    /// cookie the same way.
+    /// </summary>
+    public static string CookieValue(RolloutConfig? plan, string version) =>
+        plan is not null && plan.Canary == version ? $"{version}.{plan.Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : version;
+
+    /// <summary>The shortest time a step of <paramref name="plan"/> is live: its first whole window, then one interval; null while either is invalid (their own rules say so).</summary>
+    private static int? StepSeconds(RolloutConfig plan) =>
+        PrometheusDuration.TryParse(plan.Analysis.Window, out var window) && PrometheusDuration.TryParse(plan.Analysis.Interval, out var interval)
+            ? (int)Math.Min(int.MaxValue, (window + interval).TotalSeconds)
+            : null;
+
     /// <summary>The name of the route that keeps a version's visitors on it; match routes may not take it.</summary>
     public static string RouteName(string version) => $"sticky-{version}";
 
@@ -66,6 +81,14 @@ internal static class StickinessRules
         var root = ConfigPath.Root("stickiness");
         MatchRouteRules.CookieToken(root.Property("cookie"), sticky.Cookie, problems);
         problems.InRange(root.Property("maxAge"), sticky.MaxAge, 1, MaxAgeLimit, "seconds; browsers keep a cookie at most 400 days");
+        if (config.Rollout is { } plan && StepSeconds(plan) is { } step && sticky.MaxAge > step)
+        {
+            problems.Error(
+                root.Property("maxAge"),
+                $"must be at most {step} seconds while {ConfigPath.Root(RolloutRules.Key)} runs: one step of the plan (window {plan.Analysis.Window} + interval {plan.Analysis.Interval}); a cookie that outlives a step keeps its visitors on an earlier step's version, so the weights the analysis judges would not be the ones users get",
+                ConfigValue.Show(sticky.MaxAge),
+                root.Property("maxAge").SetCommand(step.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
         if (!sticky.Path.StartsWith('/') || sticky.Path.Any(c => c is ';' or ',' || char.IsControl(c) || char.IsWhiteSpace(c)))
         {
             problems.Error(root.Property("path"), "must be a URL path starting with '/' without ';', ',' or spaces (it becomes the cookie's Path attribute)", ConfigValue.Show(sticky.Path), root.Property("path").SetCommand("/"));

@@ -97,6 +97,8 @@ public sealed class RenderTests : IDisposable
         Assert.Matches(@"\n  v1 +90%  3-10 replicas \(HPA: 70% CPU of app\) of ghcr\.io/acme/frontend:1\.4\.2", run.Stdout);
         Assert.Matches(@"\n  v2 +10%  2-10 replicas \(HPA: 70% CPU of app\) of ghcr\.io/acme/frontend:1\.5\.0", run.Stdout);
         Assert.Contains("testers: headers.x-canary.exact=always -> v2", run.Stdout, StringComparison.Ordinal);
+        // prod's canary cookie names its attempt (v2.1): its sticky route still reads as v2's.
+        Assert.Contains("visitors carrying it return to v1, v2;", run.Stdout, StringComparison.Ordinal);
         Assert.Matches(@"mTLS +STRICT", run.Stdout);
         Assert.Matches(@"client TLS +ISTIO_MUTUAL", run.Stdout);
         Assert.Matches(@"\nAnalysis: [^\n]*; schema validation not run", run.Stdout);

@@ -66,10 +66,18 @@ internal static class VirtualServiceRoutes
         var destinations = split.MapsAt("route");
         var cookies = destinations.Select(d => d.MapAt("headers").MapAt("response").MapAt("add").TextAt("set-cookie")).OfType<string>().ToList();
         var stickyCookie = cookies.Count == 0 ? null : cookies[0][..Math.Max(0, cookies[0].IndexOf('=', StringComparison.Ordinal))];
-        var stickyVersions = http.Where(route => IsSticky(route, stickyCookie)).Select(route => SubsetOf(route.MapsAt("route")[0])).ToValueList();
+        // Each version's cookie value is what its weighted destination sets: its name, or for a rollout's canary the
+        // name and the attempt (v2.1); the sticky route for that version matches the same pair.
+        var values = destinations
+            .Select(d => (Subset: SubsetOf(d), Cookie: d.MapAt("headers").MapAt("response").MapAt("add").TextAt("set-cookie")))
+            .Where(d => d.Cookie is not null)
+            .GroupBy(d => d.Subset, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Cookie!.Split(';')[0][(stickyCookie!.Length + 1)..], StringComparer.Ordinal);
+        bool IsSticky(IReadOnlyDictionary<string, object?> route) => IsStickyRoute(route, stickyCookie, values);
+        var stickyVersions = http.Where(IsSticky).Select(route => SubsetOf(route.MapsAt("route")[0])).ToValueList();
         var retries = split.MapAt("retries");
         return new RoutePlan(
-            http.Where(route => route.ContainsKey("match") && !IsSticky(route, stickyCookie)).Select(MatchRoute).ToValueList(),
+            http.Where(route => route.ContainsKey("match") && !IsSticky(route)).Select(MatchRoute).ToValueList(),
             stickyCookie is null ? null : new Stickiness(stickyCookie, cookies[0][(cookies[0].IndexOf(';', StringComparison.Ordinal) + 1)..].Trim(), stickyVersions),
             destinations.GroupBy(SubsetOf, StringComparer.Ordinal)
                 .Select(group => new Share(group.Key, group.First().LongAt("weight") ?? (destinations.Count == 1 ? 100 : 0)))
@@ -80,14 +88,14 @@ internal static class VirtualServiceRoutes
             split.TextAt("timeout"));
     }
 
-    /// <summary>A route that sends the requests carrying the sticky cookie for one version to that version.</summary>
-    private static bool IsSticky(IReadOnlyDictionary<string, object?> route, string? stickyCookie) =>
+    /// <summary>A route that sends the requests carrying the sticky cookie for one version (with that version's value) to that version.</summary>
+    private static bool IsStickyRoute(IReadOnlyDictionary<string, object?> route, string? stickyCookie, IReadOnlyDictionary<string, string> values) =>
         stickyCookie is not null
         && route.MapsAt("route") is [var only]
         && route.MapsAt("match") is [var match]
         && match.Count == 1
         && match.MapAt("headers") is { Count: 1 } headers
-        && CookiePair(headers.MapAt("cookie")) == (stickyCookie, SubsetOf(only));
+        && CookiePair(headers.MapAt("cookie")) == (stickyCookie, values.GetValueOrDefault(SubsetOf(only)) ?? SubsetOf(only));
 
     private static MatchRoute MatchRoute(IReadOnlyDictionary<string, object?> route) => new(
         route.TextAt("name") ?? "(unnamed)",
