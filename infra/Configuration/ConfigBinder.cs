@@ -172,9 +172,9 @@ internal static class ConfigBinder
         if (scalar == typeof(string) && value.ValueKind is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False)
         {
             var raw = value.GetRawText();
-            if (value.ValueKind == JsonValueKind.Number && attributes?.IsDefined(typeof(IstioDurationFormatAttribute), inherit: false) == true)
+            if (value.ValueKind == JsonValueKind.Number && attributes?.GetCustomAttributes(typeof(IstioDurationFormatAttribute), inherit: false).OfType<IstioDurationFormatAttribute>().FirstOrDefault() is { } duration)
             {
-                return new ConfigProblem(path, $"must be an Istio duration with a unit: a bare number has none ({raw}s is {raw} seconds, {raw}ms {raw} milliseconds)", shown, path.SetCommand($"{raw}s"));
+                return new ConfigProblem(path, $"must be an Istio duration with a unit: a bare number has none ({raw}s is {raw} seconds, {raw}ms {raw} milliseconds)", shown, path.SetCommand($"{raw}{duration.Unit}"));
             }
 
             var kind = value.ValueKind == JsonValueKind.Number ? "a number" : "a boolean";

@@ -21,7 +21,11 @@ internal sealed class ConfigRangeAttribute(int min, int max) : Attribute
 /// and the binder says so instead of "must be a string".
 /// </summary>
 [AttributeUsage(AttributeTargets.Property)]
-internal sealed class IstioDurationFormatAttribute : Attribute;
+internal sealed class IstioDurationFormatAttribute : Attribute
+{
+    /// <summary>The unit a fix gives a bare number: seconds for timeouts, milliseconds for a latency.</summary>
+    public string Unit { get; init; } = "s";
+}
 
 /// <summary>
 /// Reads a Kubernetes quantity written as a string (<c>250m</c>, <c>128Mi</c>) or, as Kubernetes also accepts,

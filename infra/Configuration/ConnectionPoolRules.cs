@@ -10,6 +10,11 @@ internal static class ConnectionPoolRules
             return;
         }
 
+        if (pool.Tcp is null != pool.Http is null)
+        {
+            problems.OnlyKeyOf(path.Property(pool.Tcp is null ? "http" : "tcp"), path);
+        }
+
         if (pool.Tcp is { } tcp && !RuleChecks.IsEmpty(path.Property("tcp"), problems, tcp.MaxConnections, tcp.ConnectTimeout))
         {
             RuleChecks.AtLeast(path.Property("tcp").Property("maxConnections"), tcp.MaxConnections, 1, problems);

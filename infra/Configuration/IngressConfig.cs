@@ -100,7 +100,9 @@ internal static partial class IngressRules
             if (shortForms.Contains(host) || Matches(host, serviceHost))
             {
                 var reading = host == serviceHost || host.StartsWith("*.", StringComparison.Ordinal) ? "" : $" (Istio reads '{host}' in the VirtualService's namespace as {serviceHost})";
-                problems.Error(list.Index(i), $"names the app's own Service{reading}: in-mesh callers reach it through the mesh VirtualService, and an ingress host must be an external name such as www.example.com", ConfigValue.Show(hosts[i]), list.Index(i).RemoveCommand());
+                problems.Error(list.Index(i), $"names the app's own Service{reading}: in-mesh callers reach it through the mesh VirtualService, and an ingress host must be an external name such as www.example.com", ConfigValue.Show(hosts[i]),
+                    // Removing the only host would leave an empty list, which is refused in turn: name an external host instead.
+                    hosts.Count == 1 ? list.Index(i).SetCommand("www.example.com") : list.Index(i).RemoveCommand());
                 continue;
             }
 

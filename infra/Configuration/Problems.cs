@@ -10,7 +10,19 @@ internal sealed class Problems(StackConfig? config = null)
         ? new HashSet<string>()
         : config.UndecryptedSecrets.Where(path => config.SecretKeys.Contains(path.Split('.', '[')[0])).ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>Blocks whose removal would leave their parent empty, and what to remove instead (see <see cref="RemovalTarget"/>).</summary>
+    private readonly Dictionary<string, ConfigPath> _removeInstead = new(StringComparer.Ordinal);
+
     public IReadOnlyList<ConfigProblem> All => _all;
+
+    /// <summary>
+    /// Says that <paramref name="child"/> is the only key of <paramref name="parent"/>: removing it would leave an
+    /// empty block, which is refused in turn, so a fix that removes the child removes the parent (or further up).
+    /// </summary>
+    public void OnlyKeyOf(ConfigPath child, ConfigPath parent) => _removeInstead[child.Path] = RemovalTarget(parent);
+
+    /// <summary>What a fix that removes <paramref name="path"/> should remove so that no empty block is left behind.</summary>
+    public ConfigPath RemovalTarget(ConfigPath path) => _removeInstead.TryGetValue(path.Path, out var target) ? target : path;
 
     /// <summary>
     /// A value's rule broken. On a leaf the offline render could not decrypt, the rule judged the placeholder, not
@@ -24,11 +36,12 @@ internal sealed class Problems(StackConfig? config = null)
         _all.Add(new ConfigProblem(path, rule, value, fix, ProblemSeverity.Warning));
 
     /// <summary>Checks a whole number against an inclusive range; the fix suggests the nearest allowed value.</summary>
-    public void InRange(ConfigPath path, int value, int min, int max, string? why = null)
+    /// <param name="lowestFix">The value a fix proposes below the range, where another rule wants more than <paramref name="min"/>.</param>
+    public void InRange(ConfigPath path, int value, int min, int max, string? why = null, int? lowestFix = null)
     {
         if (value < min || value > max)
         {
-            var nearest = Math.Clamp(value, min, max);
+            var nearest = value < min ? lowestFix ?? min : Math.Clamp(value, min, max);
             Error(path, $"must be between {min} and {max}{(why is null ? "" : $" ({why})")}", ConfigValue.Show(value), path.SetCommand(ConfigValue.Show(nearest)));
         }
     }

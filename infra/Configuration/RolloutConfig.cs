@@ -54,6 +54,7 @@ internal sealed record AnalysisConfig
     public double? MaxSuccessRateDrop { get; init; }
 
     [Description("An Istio duration (500ms): the most the canary's 99th-percentile latency may be.")]
+    [IstioDurationFormat(Unit = "ms")]
     public string MaxP99Latency { get; init; } = "500ms";
 
     [Description("More PromQL checks, each evaluated for the canary (and the stable versions, for comparison).")]

@@ -11,7 +11,7 @@ internal static class RuleChecks
             return false;
         }
 
-        problems.Error(path, "must not be empty: set at least one of its keys, or remove it", "{}", path.RemoveCommand());
+        problems.Error(path, "must not be empty: set at least one of its keys, or remove it", "{}", problems.RemovalTarget(path).RemoveCommand());
         return true;
     }
 

@@ -170,7 +170,7 @@ internal static class StackConfigValidator
         {
             var version = config.Versions[i];
             var path = root.Index(i);
-            ValidateVersionName(path.Property("name"), version.Name, config.App.Name, problems);
+            ValidateVersionName(path.Property("name"), version.Name, config, problems);
             if (seen.TryGetValue(version.Name, out var first))
             {
                 problems.Error(path.Property("name"), $"must be unique; versions[{first}] already has this name", ConfigValue.Show(version.Name), path.Property("name").SetCommand($"v{config.Versions.Count + 1}"));
@@ -181,7 +181,8 @@ internal static class StackConfigValidator
             }
 
             ValidateImage(path.Property("image"), version.Image, production, problems);
-            problems.InRange(path.Property("replicas"), version.Replicas, 0, MaxReplicas);
+            // A version with traffic needs a pod, so below the range the fix proposes 1, which passes that rule too.
+            problems.InRange(path.Property("replicas"), version.Replicas, 0, MaxReplicas, lowestFix: version.Weight > 0 ? 1 : 0);
             problems.InRange(path.Property("weight"), version.Weight, 0, 100, "a percentage of traffic");
             // An autoscaled version's floor is its minReplicas, which the autoscaling rules keep at 1 or more.
             if (version.Weight > 0 && VersionScaling.For(config.Autoscaling, version) is { Autoscaled: false, Floor: 0 })
@@ -193,11 +194,51 @@ internal static class StackConfigValidator
         ValidateWeightTotal(root, config.Versions, problems);
     }
 
-    private static void ValidateVersionName(ConfigPath path, string name, string appName, Problems problems)
+    /// <summary>Every other key that names <paramref name="version"/>: tester routes, the mirror, the rollout plan.</summary>
+    private static IEnumerable<ConfigPath> References(StackConfig config, string version)
     {
+        var routing = ConfigPath.Root("routing");
+        for (var i = 0; i < config.Routing.Matches.Count; i++)
+        {
+            if (config.Routing.Matches[i].Version == version)
+            {
+                yield return routing.Property("matches").Index(i).Property("version");
+            }
+        }
+
+        if (config.Routing.Mirror?.Version == version)
+        {
+            yield return routing.Property("mirror").Property("version");
+        }
+
+        if (config.Rollout is { } plan)
+        {
+            var rollout = ConfigPath.Root(RolloutRules.Key);
+            if (plan.Canary == version)
+            {
+                yield return rollout.Property("canary");
+            }
+
+            for (var i = 0; i < plan.Stable.Count; i++)
+            {
+                if (plan.Stable[i] == version)
+                {
+                    yield return rollout.Property("stable").Index(i);
+                }
+            }
+        }
+    }
+
+    private static void ValidateVersionName(ConfigPath path, string name, StackConfig config, Problems problems)
+    {
+        var appName = config.App.Name;
         if (!Names.IsDns1123Label(name))
         {
-            problems.Error(path, "must be a DNS-1123 label (lower-case letters, digits and '-', at most 63 characters); it names the Istio subset and the version label", ConfigValue.Show(name), path.SetCommand(Names.ToDns1123Label(name)));
+            // The root of every problem that names this version: the fix renames it everywhere it is named, so none of
+            // those problems is left behind or told to take the invalid name.
+            var renamed = Names.ToDns1123Label(name);
+            var fix = string.Join(" && ", References(config, name).Select(reference => reference.SetCommand(renamed)).Prepend(path.SetCommand(renamed)));
+            problems.Error(path, "must be a DNS-1123 label (lower-case letters, digits and '-', at most 63 characters); it names the Istio subset and the version label", ConfigValue.Show(name), fix);
         }
         else if (appName.Length + 1 + name.Length > Names.MaxLabelLength)
         {

@@ -41,6 +41,12 @@ internal static class TrafficRules
             return;
         }
 
+        var blocks = new (string Key, object? Value)[] { ("loadBalancer", policy.LoadBalancer), ("connectionPool", policy.ConnectionPool), ("outlierDetection", policy.OutlierDetection), ("tls", policy.Tls) };
+        if (blocks.Where(b => b.Value is not null).ToList() is [var only])
+        {
+            problems.OnlyKeyOf(path.Property(only.Key), path);
+        }
+
         if (policy.LoadBalancer is { } loadBalancer)
         {
             LoadBalancerRules.Validate(path.Property("loadBalancer"), loadBalancer, problems);
@@ -115,7 +121,13 @@ internal static class TrafficRules
         {
             if (production)
             {
-                problems.Error(path, "is required in production, so a node drain never takes a whole version down", "(not set)", path.Property("maxUnavailable").SetCommand("1"));
+                // The budget's own rule then wants every routed version above one pod: the fix raises those too.
+                var routed = RoutedVersions.Of(config.Versions, config.Routing);
+                var raises = config.Versions
+                    .Select((version, i) => (Scaling: VersionScaling.For(config.Autoscaling, version), Index: i, Routed: routed.Contains(version.Name)))
+                    .Where(v => v.Routed && v.Scaling.Floor is > 0 and < 2)
+                    .Select(v => v.Scaling.FloorPath(v.Index).SetCommand("2"));
+                problems.Error(path, "is required in production, so a node drain never takes a whole version down", "(not set)", string.Join(" && ", raises.Prepend(path.Property("maxUnavailable").SetCommand("1"))));
             }
 
             return;

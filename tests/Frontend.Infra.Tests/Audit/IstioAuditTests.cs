@@ -163,7 +163,7 @@ public sealed class IstioAuditTests
         };
 
         Assert.Equal(
-            ["frontend:ingress.hosts[0] = \"*.svc.cluster.local\": names the app's own Service: in-mesh callers reach it through the mesh VirtualService, and an ingress host must be an external name such as www.example.com. Fix: pulumi config rm --path 'ingress.hosts[0]'"],
+            ["frontend:ingress.hosts[0] = \"*.svc.cluster.local\": names the app's own Service: in-mesh callers reach it through the mesh VirtualService, and an ingress host must be an external name such as www.example.com. Fix: pulumi config set --path 'ingress.hosts[0]' www.example.com"],
             Messages(config));
     }
 
@@ -179,7 +179,7 @@ public sealed class IstioAuditTests
         };
 
         Assert.Equal(
-            [$"frontend:ingress.hosts[0] = \"{host}\": names the app's own Service (Istio reads '{host}' in the VirtualService's namespace as frontend.frontend-dev.svc.cluster.local): in-mesh callers reach it through the mesh VirtualService, and an ingress host must be an external name such as www.example.com. Fix: pulumi config rm --path 'ingress.hosts[0]'"],
+            [$"frontend:ingress.hosts[0] = \"{host}\": names the app's own Service (Istio reads '{host}' in the VirtualService's namespace as frontend.frontend-dev.svc.cluster.local): in-mesh callers reach it through the mesh VirtualService, and an ingress host must be an external name such as www.example.com. Fix: pulumi config set --path 'ingress.hosts[0]' www.example.com"],
             Messages(config));
     }
 

@@ -120,7 +120,8 @@ public sealed class TrafficRulesTests
         var policy = new TrafficPolicyConfig { ConnectionPool = new ConnectionPoolConfig { Http = new HttpPoolConfig() } };
 
         Assert.Equal(
-            "frontend:trafficPolicy.connectionPool.http = {}: must not be empty: set at least one of its keys, or remove it. Fix: pulumi config rm --path 'trafficPolicy.connectionPool.http'",
+            // http is the pool's only key and the pool the policy's: removing just http would leave empty blocks behind.
+            "frontend:trafficPolicy.connectionPool.http = {}: must not be empty: set at least one of its keys, or remove it. Fix: pulumi config rm frontend:trafficPolicy",
             Only(WithPolicy(policy)));
     }
 
