@@ -34,7 +34,7 @@ internal sealed record AutoscalingConfig
 }
 
 /// <summary>How one version is scaled, with the stack's and the version's autoscaling blocks merged.</summary>
-internal sealed record VersionScaling(bool Autoscaled, int MinReplicas, int MaxReplicas, int TargetCpuUtilization, int? TargetMemoryUtilization)
+internal sealed record VersionScaling(bool Autoscaled, int MinReplicas, int MaxReplicas, int TargetCpuUtilization, int? TargetMemoryUtilization, bool MinReplicasFromStack = false)
 {
     /// <summary>A version that runs no pods (see <see cref="RolloutRules.ParkedCanary"/>): no count to keep, no autoscaler.</summary>
     public static readonly VersionScaling Parked = new(false, 0, 0, 0, null);
@@ -56,17 +56,21 @@ internal sealed record VersionScaling(bool Autoscaled, int MinReplicas, int MaxR
             own?.MinReplicas ?? stack?.MinReplicas ?? AutoscalingConfig.DefaultMinReplicas,
             own?.MaxReplicas ?? stack?.MaxReplicas ?? AutoscalingConfig.DefaultMaxReplicas,
             own?.TargetCpuUtilization ?? stack?.TargetCpuUtilization ?? AutoscalingConfig.DefaultTargetCpuUtilization,
-            own?.TargetMemoryUtilization ?? stack?.TargetMemoryUtilization);
+            own?.TargetMemoryUtilization ?? stack?.TargetMemoryUtilization,
+            MinReplicasFromStack: own?.MinReplicas is null && stack?.MinReplicas is not null);
     }
 
     /// <summary>
-    /// The key that sets this version's floor: its <c>replicas</c>, or its own <c>autoscaling.minReplicas</c>
-    /// (the narrowest fix, which leaves the other versions alone).
+    /// The key that sets this version's floor, where the stack file sets it: its <c>replicas</c>, the stack-wide
+    /// <c>autoscaling.minReplicas</c> it inherits, or else its own <c>autoscaling.minReplicas</c> (the narrowest key,
+    /// which leaves the other versions alone).
     /// </summary>
     public ConfigPath FloorPath(int versionIndex)
     {
         var version = ConfigPath.Root("versions").Index(versionIndex);
-        return Autoscaled ? version.Property("autoscaling").Property("minReplicas") : version.Property("replicas");
+        return !Autoscaled ? version.Property("replicas")
+            : MinReplicasFromStack ? ConfigPath.Root("autoscaling").Property("minReplicas")
+            : version.Property("autoscaling").Property("minReplicas");
     }
 }
 

@@ -37,8 +37,10 @@ internal static class StackConfigLoader
             .ToList();
         var problems = unknown.Select(u => UnknownKey(u.Key, u.Closest, get(u.Key))).ToList();
 
+        // A key written with nothing under it (`frontend:cluster:`) reaches the program as an empty string: it sets
+        // nothing, so it reads as absent and the rules say what is missing (a production stack's cluster, say).
         T? Optional<T>(string key) =>
-            get(key) is { } json ? ConfigBinder.Bind<T>(ConfigPath.Root(key), json, problems) : default;
+            get(key) is { } json && !string.IsNullOrWhiteSpace(json) ? ConfigBinder.Bind<T>(ConfigPath.Root(key), json, problems) : default;
 
         var cluster = Optional<ClusterConfig>("cluster");
         var autoscaling = Optional<AutoscalingConfig>("autoscaling");
@@ -54,7 +56,7 @@ internal static class StackConfigLoader
         var disruptionBudget = Optional<DisruptionBudgetConfig>("podDisruptionBudget");
         var rollout = Optional<RolloutConfig>(RolloutRules.Key);
         // A misspelt versions key already says which key was meant; "versions is missing" would repeat it.
-        if (get("versions") is null && !unknown.Any(u => u.Closest == "versions"))
+        if (string.IsNullOrWhiteSpace(get("versions")) && !unknown.Any(u => u.Closest == "versions"))
         {
             problems.Add(MissingVersions());
         }

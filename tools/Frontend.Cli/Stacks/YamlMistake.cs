@@ -36,6 +36,11 @@ internal static partial class YamlMistake
     private static string Cause(string[] lines, int line, string parserMessage)
     {
         var nearby = lines.Skip(Math.Max(0, line - 2)).Take(3).ToList();
+        if (parserMessage.Contains("Duplicate key", StringComparison.Ordinal))
+        {
+            return "a key set twice in the same map: keep one of them";
+        }
+
         if (parserMessage.Contains("tab character", StringComparison.Ordinal) || nearby.Any(l => LeadingWhitespace().Match(l).Value.Contains('\t', StringComparison.Ordinal)))
         {
             return "a tab in the indentation (shown as \u2192 below): YAML indents with spaces only";
