@@ -3,8 +3,9 @@ using Frontend.Cli.Tests.Support;
 namespace Frontend.Cli.Tests.Changes;
 
 /// <summary>
-/// The README shows two pull-request comments as diff prints them; each is rendered again from the repository's stack
-/// files here, so a change to the program or the stacks that alters them fails until the README shows the new one.
+/// The README (v2 from 10 to 25 in prod) and docs/cli.md (add v3 at 5 with a tester route in dev) show a pull-request
+/// comment each as diff prints it; each is rendered again from the repository's stack files here, so a change to the
+/// program or the stacks that alters them fails until the document shows the new one.
 /// </summary>
 public sealed class ReadmeDiffExamplesTests : IDisposable
 {
@@ -18,11 +19,11 @@ public sealed class ReadmeDiffExamplesTests : IDisposable
         var comment = await Comment("prod", stack => Replace(Replace(stack, "      weight: 90\n", "      weight: 75\n"), "      weight: 10\n", "      weight: 25\n"));
 
         Assert.StartsWith("## Stack prod: what changes for users\n- v1: 90% → 75% (", comment, StringComparison.Ordinal);
-        Assert.Contains($"````markdown\n{comment}````\n", Readme(), StringComparison.Ordinal);
+        Assert.Contains($"````markdown\n{comment}````\n", Document("README.md"), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Diff_DevAddV3At5WithATesterRoute_IsTheCommentTheReadmeShows()
+    public async Task Diff_DevAddV3At5WithATesterRoute_IsTheCommentDocsCliShows()
     {
         var comment = await Comment("dev", stack => Replace(
             Replace(stack, "      image: ghcr.io/acme/frontend:1.5.0-rc.1\n      replicas: 1\n      weight: 50\n", """
@@ -49,7 +50,7 @@ public sealed class ReadmeDiffExamplesTests : IDisposable
             """));
 
         Assert.Contains("- match route `testers` added: requests with header `x-canary: always` → v3\n", comment, StringComparison.Ordinal);
-        Assert.Contains($"````markdown\n{comment}````\n", Readme(), StringComparison.Ordinal);
+        Assert.Contains($"````markdown\n{comment}````\n", Document("docs/cli.md"), StringComparison.Ordinal);
     }
 
     /// <summary>The comment diff prints for the repository's stack file against the same file changed.</summary>
@@ -77,5 +78,5 @@ public sealed class ReadmeDiffExamplesTests : IDisposable
         return text.Replace(old, replacement, StringComparison.Ordinal);
     }
 
-    private static string Readme() => File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
+    private static string Document(string path) => File.ReadAllText(Path.Combine(RepositoryPaths.Root, path));
 }
