@@ -6,34 +6,13 @@ using Pulumi.Kubernetes.Types.Inputs.Networking.V1;
 namespace Frontend.Infra.Components;
 
 /// <summary>
-/// The VirtualService's HTTP routes, in the order Istio tries them (the first that matches wins): each
-/// match route (testers) in config order; with stickiness, one route per weighted version that sends
-/// requests carrying that version's cookie back to it; then the weighted route across every version that
-/// has a weight, each destination adding the cookie for its version. A version at weight 0 is left out
-/// of the split and has no sticky route, so its visitors are split afresh when it is drained or rolled back.
+/// The route plan (<see cref="RoutePlan"/>) as a VirtualService's HTTP routes, and the TCP split: the same routes for
+/// every VirtualService the stack declares, since each is an emission of the one plan.
 /// </summary>
 internal static class Routes
 {
-    public static IEnumerable<VirtualServiceSpecHttpArgs> For(TrafficSplitArgs args)
-    {
-        foreach (var match in args.Routing.Matches)
-        {
-            yield return Route(args, match.Name, [Destination(args, match.Version, weight: null)], FromRouting<VirtualServiceSpecHttpMatchArgs>(args, Match(match)), mirrored: false);
-        }
-
-        var weightedVersions = args.Versions.Where(v => v.Weight > 0).ToList();
-        if (args.Stickiness is { } sticky)
-        {
-            foreach (var version in weightedVersions)
-            {
-                var cookie = new CookieMatchConfig { Name = sticky.Cookie, Value = StickinessRules.CookieValue(args.Rollout, version.Name) };
-                yield return Route(args, StickinessRules.RouteName(version.Name), [Destination(args, version.Name, weight: null)], CookieRoute(cookie), mirrored: true);
-            }
-        }
-
-        var weighted = weightedVersions.Select(v => Destination(args, v.Name, v.Weight, args.Stickiness?.SetCookie(StickinessRules.CookieValue(args.Rollout, v.Name))));
-        yield return Route(args, MatchRouteRules.WeightedRouteName, [.. weighted], match: null, mirrored: true);
-    }
+    public static IEnumerable<VirtualServiceSpecHttpArgs> For(TrafficSplitArgs args) =>
+        RoutePlan.For(args.Versions, args.Routing, args.Stickiness, args.Rollout).Routes.Select(route => Route(args, route));
 
     /// <summary>
     /// The weighted split for a TCP port: Envoy picks a version per connection, by the same weights. Match routes,
@@ -53,14 +32,12 @@ internal static class Routes
         })],
     };
 
-    /// <param name="mirrored">The split's routes (sticky and weighted) carry the mirror; the testers' routes do not.</param>
-    /// <param name="match">A tester's match comes from <c>frontend:routing</c> (and is a secret when that key is); a sticky route's does not.</param>
-    private static VirtualServiceSpecHttpArgs Route(TrafficSplitArgs args, string name, ImmutableArray<VirtualServiceSpecHttpRouteArgs> destinations, Input<VirtualServiceSpecHttpMatchArgs>? match, bool mirrored) => new()
+    private static VirtualServiceSpecHttpArgs Route(TrafficSplitArgs args, PlannedRoute route) => new()
     {
-        Name = name,
-        Mirrors = mirrored && args.Routing.Mirror is { } mirror ? [FromRouting<VirtualServiceSpecHttpMirrorsArgs>(args, Mirror(args, mirror))!] : null!,
-        Match = match is null ? null! : [match],
-        Route = [.. destinations],
+        Name = route.Name,
+        Mirrors = route.Split && args.Routing.Mirror is { } mirror ? [FromRouting<VirtualServiceSpecHttpMirrorsArgs>(args, Mirror(args, mirror))!] : null!,
+        Match = route.Match is { } match ? [match.FromRouting ? FromRouting<VirtualServiceSpecHttpMatchArgs>(args, Match(match))! : Match(match)] : null!,
+        Route = [.. route.Destinations.Select(destination => Destination(args, destination))],
         Timeout = FromRouting(args, Optional.Of(args.Routing.Timeout)),
         Retries = FromRouting(args, Optional.Block(RetryRules.Effective(args.Routing.Retries), retries => new VirtualServiceSpecHttpRetriesArgs
         {
@@ -77,20 +54,20 @@ internal static class Routes
     private static Input<T>? FromRouting<T>(TrafficSplitArgs args, Input<T>? value) =>
         args.RoutingIsSecret && value is not null ? Output.CreateSecret(value.ToOutput()!)! : value;
 
-    /// <param name="setCookie">
-    /// A <c>Set-Cookie</c> to add to this destination's responses. Added, never set: Envoy appends it, so the
-    /// app's own <c>Set-Cookie</c> headers survive.
-    /// </param>
-    private static VirtualServiceSpecHttpRouteArgs Destination(TrafficSplitArgs args, string subset, int? weight, string? setCookie = null) => new()
+    /// <summary>
+    /// A destination of the route; its <c>Set-Cookie</c> is added, never set: Envoy appends it, so the app's own
+    /// <c>Set-Cookie</c> headers survive.
+    /// </summary>
+    private static VirtualServiceSpecHttpRouteArgs Destination(TrafficSplitArgs args, PlannedDestination destination) => new()
     {
         Destination = new VirtualServiceSpecHttpRouteDestinationArgs
         {
             Host = args.ServiceHost,
-            Subset = subset,
+            Subset = destination.Version,
             Port = new VirtualServiceSpecHttpRouteDestinationPortArgs { Number = args.ServicePort },
         },
-        Weight = Optional.Of(weight),
-        Headers = Optional.Block(setCookie, cookie => new VirtualServiceSpecHttpRouteHeadersArgs
+        Weight = Optional.Of(destination.Weight),
+        Headers = Optional.Block(destination.SetCookie, cookie => new VirtualServiceSpecHttpRouteHeadersArgs
         {
             Response = new VirtualServiceSpecHttpRouteHeadersResponseArgs { Add = { ["set-cookie"] = cookie } },
         }),
@@ -108,28 +85,8 @@ internal static class Routes
         Percentage = new VirtualServiceSpecHttpMirrorsPercentageArgs { Value = mirror.Percent },
     };
 
-    private static VirtualServiceSpecHttpMatchArgs Match(MatchRouteConfig route) => route switch
+    private static VirtualServiceSpecHttpMatchArgs Match(PlannedMatch match) => new()
     {
-        { Header: { } header } => new() { Headers = new InputMap<ImmutableDictionary<string, object>> { [header.Name] = StringMatch(header) } },
-        { Cookie: { } cookie } => CookieRoute(cookie),
-        _ => throw new InvalidOperationException($"Route '{route.Name}' has neither header nor cookie; validation should have refused it."),
+        Headers = new InputMap<ImmutableDictionary<string, object>> { [match.Header] = ImmutableDictionary<string, object>.Empty.Add(match.Kind, match.Value) },
     };
-
-    private static VirtualServiceSpecHttpMatchArgs CookieRoute(CookieMatchConfig cookie) => new()
-    {
-        Headers = new InputMap<ImmutableDictionary<string, object>> { ["cookie"] = CookieMatch(cookie) },
-    };
-
-    private static ImmutableDictionary<string, object> StringMatch(HeaderMatchConfig header) =>
-        (header.Exact, header.Prefix, header.Regex) switch
-        {
-            ({ } exact, _, _) => ImmutableDictionary<string, object>.Empty.Add("exact", exact),
-            (_, { } prefix, _) => ImmutableDictionary<string, object>.Empty.Add("prefix", prefix),
-            (_, _, { } regex) => ImmutableDictionary<string, object>.Empty.Add("regex", regex),
-            _ => throw new InvalidOperationException($"Header match '{header.Name}' compares nothing; validation should have refused it."),
-        };
-
-    /// <summary>The cookie as one of the pairs in the Cookie header, in RE2 as Envoy evaluates it.</summary>
-    private static ImmutableDictionary<string, object> CookieMatch(CookieMatchConfig cookie) =>
-        ImmutableDictionary<string, object>.Empty.Add("regex", $"^(.*;\\s*)?{System.Text.RegularExpressions.Regex.Escape(cookie.Name)}={System.Text.RegularExpressions.Regex.Escape(cookie.Value)}(;.*)?$");
 }
