@@ -88,7 +88,7 @@ internal sealed record RolloutDecision(DecisionKind Kind, string Reason, IReadOn
         if (step.Latest is null)
         {
             var ready = step.LiveSince!.Value + CanaryAnalysis.Duration(analysis.Window);
-            return new RolloutDecision(DecisionKind.NotYet, $"{plan.Canary} at {plan.CanaryWeight}% went live at {Time(step.LiveSince.Value)}; its first whole {analysis.Window} window ends at {Time(ready)}, and only traffic from after the step went live is judged", null, []);
+            return new RolloutDecision(DecisionKind.NotYet, $"{plan.Canary} at {plan.CanaryWeight}% went live at {Instants.Text(step.LiveSince.Value)}; its first whole {analysis.Window} window ends at {Instants.Text(ready)}, and only traffic from after the step went live is judged", null, []);
         }
 
         var verdicts = step.Intervals.Select(interval => Judge(plan, interval)).ToList();
@@ -127,21 +127,21 @@ internal sealed record RolloutDecision(DecisionKind Kind, string Reason, IReadOn
         {
             if (stableRequests < 0.5)
             {
-                return new IntervalVerdict(result.Time, IntervalOutcome.NoMetricsAtAll, $"no Istio request metrics for {plan.Canary} or {string.Join(", ", plan.Stable)} in namespace {plan.Namespace} in the {window} to {Time(result.Time)}: Prometheus at {result.Prometheus} is not scraping Istio's proxies, or the namespace or the workload names (the Deployments, <app>-<version>) are not the ones Istio reports. Waiting for traffic would wait forever");
+                return new IntervalVerdict(result.Time, IntervalOutcome.NoMetricsAtAll, $"no Istio request metrics for {plan.Canary} or {string.Join(", ", plan.Stable)} in namespace {plan.Namespace} in the {window} to {Instants.Text(result.Time)}: Prometheus at {result.Prometheus} is not scraping Istio's proxies, or the namespace or the workload names (the Deployments, <app>-<version>) are not the ones Istio reports. Waiting for traffic would wait forever");
             }
 
-            return new IntervalVerdict(result.Time, IntervalOutcome.Failed, $"{plan.Canary} has {plan.CanaryWeight}% of the traffic but its callers and the gateway sent it no request in the {window} to {Time(result.Time)}, while {string.Join(", ", plan.Stable)} got {Count(stableRequests)}: a canary that serves nothing is failing, not idle");
+            return new IntervalVerdict(result.Time, IntervalOutcome.Failed, $"{plan.Canary} has {plan.CanaryWeight}% of the traffic but its callers and the gateway sent it no request in the {window} to {Instants.Text(result.Time)}, while {string.Join(", ", plan.Stable)} got {Count(stableRequests)}: a canary that serves nothing is failing, not idle");
         }
 
         if (!result.Requests.Check.Passes(requests))
         {
-            return new IntervalVerdict(result.Time, IntervalOutcome.TooLittleTraffic, $"{plan.Canary} got {Count(requests)} requests in the {window} to {Time(result.Time)}, fewer than the {analysis.MinRequests} needed to judge it: wait for more traffic");
+            return new IntervalVerdict(result.Time, IntervalOutcome.TooLittleTraffic, $"{plan.Canary} got {Count(requests)} requests in the {window} to {Instants.Text(result.Time)}, fewer than the {analysis.MinRequests} needed to judge it: wait for more traffic");
         }
 
         var failed = result.Checks.Select(check => Failure(check, analysis.MaxSuccessRateDrop, result.Requests)).OfType<string>().ToList();
         return failed.Count > 0
-            ? new IntervalVerdict(result.Time, IntervalOutcome.Failed, $"{plan.Canary} failed in the {window} to {Time(result.Time)}: {string.Join("; ", failed)}")
-            : new IntervalVerdict(result.Time, IntervalOutcome.Passed, $"every check passed over {Count(requests)} requests to {plan.Canary} in the {window} to {Time(result.Time)}");
+            ? new IntervalVerdict(result.Time, IntervalOutcome.Failed, $"{plan.Canary} failed in the {window} to {Instants.Text(result.Time)}: {string.Join("; ", failed)}")
+            : new IntervalVerdict(result.Time, IntervalOutcome.Passed, $"every check passed over {Count(requests)} requests to {plan.Canary} in the {window} to {Instants.Text(result.Time)}");
     }
 
     public static RolloutDecision Unavailable(string why) => new(DecisionKind.MetricsUnavailable, $"{why}; it counts as a failed interval, and no step is taken without the metrics", null);
@@ -184,5 +184,4 @@ internal sealed record RolloutDecision(DecisionKind Kind, string Reason, IReadOn
 
     private static string Count(double requests) => Math.Round(requests).ToString("0", CultureInfo.InvariantCulture);
 
-    private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

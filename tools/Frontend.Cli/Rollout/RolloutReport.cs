@@ -75,7 +75,7 @@ internal static class RolloutReport
     private static void Intervals(StringBuilder report, RolloutPlan plan, StepAnalysis step, RolloutDecision decision)
     {
         var analysis = plan.Config.Analysis;
-        var since = step.LiveSince is { } live ? $"since the step went live at {live.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}" : "(no --deployed-at: the latest window only, whenever the step went live)";
+        var since = step.LiveSince is { } live ? $"since the step went live at {Instants.Text(live)}" : "(no --deployed-at: the latest window only, whenever the step went live)";
         var verdicts = decision.Verdicts ?? [];
         var failed = verdicts.Where(v => v.Outcome == IntervalOutcome.Failed).ToList();
         report.Append(CultureInfo.InvariantCulture, $"Intervals judged {since}, every {analysis.Interval} over the last {analysis.Window}: {verdicts.Count} ({verdicts.Count(v => v.Outcome == IntervalOutcome.Passed)} passed, {failed.Count} failed of the {analysis.FailureThreshold} that roll back).\n\n");
@@ -90,7 +90,7 @@ internal static class RolloutReport
     private static void Checks(StringBuilder report, RolloutPlan plan, AnalysisResult analysis)
     {
         var window = plan.Config.Analysis.Window;
-        report.Append(CultureInfo.InvariantCulture, $"Latest interval: evaluated at {analysis.Time.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'} over the last {window}, from Prometheus at {analysis.Prometheus}; requests and checks as the versions' callers and the ingress gateway saw them.\n\n");
+        report.Append(CultureInfo.InvariantCulture, $"Latest interval: evaluated at {Instants.Text(analysis.Time)} over the last {window}, from Prometheus at {analysis.Prometheus}; requests and checks as the versions' callers and the ingress gateway saw them.\n\n");
         var versions = analysis.Requests.Values.Select((v, i) => i == 0 ? $"{v.Version} (canary)" : $"{v.Version} (stable)").ToList();
         report.Append(CultureInfo.InvariantCulture, $"| check | threshold | {string.Join(" | ", versions)} | result |\n");
         report.Append(CultureInfo.InvariantCulture, $"| --- | --- | {string.Join(" | ", versions.Select(_ => "---:"))} | --- |\n");

@@ -51,7 +51,7 @@ internal sealed class RolloutLoop(
             ? deployedAt
             : await DeployAsync(head, $"rollout({stackName}): {plan.Canary} at {plan.CanaryWeight}% goes live");
         var liveWeight = plan.CanaryWeight;
-        await log.WriteLineAsync($"{Stamp()} {plan.Canary} at {liveWeight}% (attempt {plan.Attempt}) live since {Stamp(liveSince)}; judged every {plan.Config.Analysis.Interval} over {plan.Config.Analysis.Window}, {plan.Config.Analysis.FailureThreshold} failed intervals roll back");
+        await log.WriteLineAsync($"{Stamp()} {plan.Canary} at {liveWeight}% (attempt {plan.Attempt}) live since {Instants.Text(liveSince)}; judged every {plan.Config.Analysis.Interval} over {plan.Config.Analysis.Window}, {plan.Config.Analysis.FailureThreshold} failed intervals roll back");
 
         var answered = false;
         var unavailable = 0;
@@ -206,7 +206,5 @@ internal sealed class RolloutLoop(
         return $"{subject}\n\n{RolloutReport.Write("Rollout", stackName, plan, decision, step, metricsProblem: null, stack.AppName, next: false)}";
     }
 
-    private string Stamp() => Stamp(clock.Now);
-
-    private static string Stamp(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+    private string Stamp() => Instants.Text(clock.Now);
 }
