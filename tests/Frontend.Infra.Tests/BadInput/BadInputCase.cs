@@ -1,6 +1,9 @@
 using System.Text;
 using Frontend.Cli.Stacks;
+using Frontend.Infra.Configuration;
 using Frontend.Infra.Tests.Testing;
+using Pulumi;
+using Pulumi.Testing;
 
 namespace Frontend.Infra.Tests.BadInput;
 
@@ -54,6 +57,26 @@ internal sealed record BadInputCase(string Name)
         {
             return (null, e.Message.Replace(projectDirectory, ProjectPlaceholder, StringComparison.Ordinal));
         }
+    }
+
+    /// <summary>
+    /// What the program says of the stack file <paramref name="stack"/> in <paramref name="projectDirectory"/>, run as
+    /// <c>pulumi preview</c> runs it (through PULUMI_CONFIG), or the reason the Pulumi CLI would refuse the file.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> MessagesAsync(string projectDirectory, string stack, RecordingMocks mocks)
+    {
+        var (settings, refusal) = Load(projectDirectory, stack);
+        if (settings is null)
+        {
+            return [refusal!];
+        }
+
+        using var scope = new PulumiConfigScope(settings.Config);
+        var error = await Record.ExceptionAsync(() => Deployment.TestAsync(
+            mocks,
+            new TestOptions { ProjectName = ConfigPath.Project, StackName = stack, IsPreview = true },
+            FrontendStack.Run));
+        return Refusal.MessagesOf(error);
     }
 
     public override string ToString() => Name;

@@ -1,8 +1,6 @@
 using Frontend.Cli;
 using Frontend.Infra.Configuration;
 using Frontend.Infra.Tests.Testing;
-using Pulumi;
-using Pulumi.Testing;
 
 namespace Frontend.Infra.Tests.BadInput;
 
@@ -34,23 +32,9 @@ public sealed class BadInputTests : IDisposable
     {
         var badCase = new BadInputCase(name);
         var project = badCase.WriteProject(Path.Combine(_scratch, "project"));
-        var (settings, refusal) = BadInputCase.Load(project, name);
         var mocks = new RecordingMocks();
 
-        IReadOnlyList<string> messages;
-        if (settings is null)
-        {
-            messages = [refusal!];
-        }
-        else
-        {
-            using var scope = new PulumiConfigScope(settings.Config);
-            var error = await Record.ExceptionAsync(() => Deployment.TestAsync(
-                mocks,
-                new TestOptions { ProjectName = ConfigPath.Project, StackName = name, IsPreview = true },
-                FrontendStack.Run));
-            messages = Refusal.MessagesOf(error);
-        }
+        var messages = await BadInputCase.MessagesAsync(project, name, mocks);
 
         if (BadInputCase.Updating)
         {

@@ -1,7 +1,5 @@
 using Frontend.Infra.Configuration;
 using Frontend.Infra.Tests.Testing;
-using Pulumi;
-using Pulumi.Testing;
 
 namespace Frontend.Infra.Tests.BadInput;
 
@@ -28,7 +26,7 @@ public sealed partial class FixHintTests : IDisposable
     public async Task Apply_EveryCommandFix_RemovesItsProblemAndAddsNone(string name)
     {
         var badCase = new BadInputCase(name);
-        var before = await MessagesAsync(badCase.WriteProject(Path.Combine(_scratch, "before")), name);
+        var before = await BadInputCase.MessagesAsync(badCase.WriteProject(Path.Combine(_scratch, "before")), name, new RecordingMocks());
         var failures = new List<string>();
         var applied = 0;
         foreach (var (message, index) in before.Select((m, i) => (m, i)))
@@ -43,7 +41,7 @@ public sealed partial class FixHintTests : IDisposable
             var stackFile = Path.Combine(project, $"Pulumi.{name}.yaml");
             Assert.All(commands, command => Assert.True(PulumiConfigSet.TryApply(stackFile, ConfigPath.Project, command), command));
             applied++;
-            var after = await MessagesAsync(project, name);
+            var after = await BadInputCase.MessagesAsync(project, name, new RecordingMocks());
             if (after.Select(Identity).Contains(Identity(message)))
             {
                 failures.Add($"still there after {string.Join(" && ", commands)}: {message}");
@@ -78,20 +76,4 @@ public sealed partial class FixHintTests : IDisposable
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^pulumi config (set (--path '[^']+'|\S+) \S+( --type string)?( --secret)?|rm (--path '[^']+'|\S+)) --stack \S+$")]
     private static partial System.Text.RegularExpressions.Regex Command();
-
-    private static async Task<IReadOnlyList<string>> MessagesAsync(string project, string name)
-    {
-        var (settings, refusal) = BadInputCase.Load(project, name);
-        if (settings is null)
-        {
-            return [refusal!];
-        }
-
-        using var scope = new PulumiConfigScope(settings.Config);
-        var error = await Record.ExceptionAsync(() => Deployment.TestAsync(
-            new RecordingMocks(),
-            new TestOptions { ProjectName = ConfigPath.Project, StackName = name, IsPreview = true },
-            FrontendStack.Run));
-        return Refusal.MessagesOf(error);
-    }
 }
