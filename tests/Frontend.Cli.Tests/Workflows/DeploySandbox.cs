@@ -15,63 +15,13 @@ internal sealed class DeploySandbox : IDisposable
 
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(20);
 
-    // Written into the temp bin folder as `pulumi`. Lines: "tag ls <stack>", "up <stack> <commit of --cwd>",
-    // "tag set <stack> <name> <value>". Any other call fails, so the script cannot drift unnoticed.
-    private const string FakePulumi = """
-        #!/usr/bin/env bash
-        set -euo pipefail
-        state=@STATE@
-        stack= cwd= yes=false
-        args=("$@")
-        for ((i = 0; i < ${#args[@]}; i++)); do
-          case ${args[i]} in
-            --stack) stack=${args[i + 1]} ;;
-            --cwd) cwd=${args[i + 1]} ;;
-            --yes) yes=true ;;
-          esac
-        done
-        if [ "$1 ${2:-} ${3:-}" = "stack tag ls" ]; then
-          echo "tag ls $stack" >> "$state/pulumi.log"
-          printf '{"pulumi:project":"frontend"'
-          shopt -s nullglob
-          for file in "$state"/tags/*; do
-            printf ',"%s":"%s"' "$(basename "$file")" "$(cat "$file")"
-          done
-          printf '}\n'
-        elif [ "$1 ${2:-} ${3:-}" = "stack tag set" ]; then
-          echo "tag set $stack $4 $5" >> "$state/pulumi.log"
-          printf '%s' "$5" > "$state/tags/$4"
-        elif [ "$1" = up ] && $yes && [ -n "$cwd" ]; then
-          commit=$(git -C "$cwd" rev-parse HEAD)
-          echo "up $stack $commit" >> "$state/pulumi.log"
-          if [ "$commit" = "$(cat "$state/fail-at" 2>/dev/null)" ]; then
-            echo "error: update failed" >&2
-            exit 255
-          fi
-        else
-          echo "unexpected $*" >> "$state/pulumi.log"
-          echo "fake pulumi: unexpected call: $*" >&2
-          exit 64
-        fi
-        """;
-
     private readonly TempFolder _temp = new();
     private int _commits;
 
     private DeploySandbox()
     {
-        // The script runs on the Linux runners only; failing here beats a skip that proves nothing.
-        if (OperatingSystem.IsWindows())
-        {
-            throw new PlatformNotSupportedException("deploy-in-order.sh is tested with bash and an executable fake pulumi, which need a Unix file system.");
-        }
-
         Directory.CreateDirectory(Repository);
-        Directory.CreateDirectory(_temp.Combine("bin"));
-        Directory.CreateDirectory(_temp.Combine("tags"));
-        var pulumi = _temp.Combine("bin", "pulumi");
-        File.WriteAllText(pulumi, FakePulumi.Replace("@STATE@", $"'{_temp.Path}'", StringComparison.Ordinal) + "\n");
-        File.SetUnixFileMode(pulumi, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        FakePulumi.Write(_temp.Path);
     }
 
     public string Repository => _temp.Combine("repo");
@@ -82,7 +32,6 @@ internal sealed class DeploySandbox : IDisposable
     public IReadOnlyList<string> PulumiCalls =>
         File.Exists(_temp.Combine("pulumi.log")) ? File.ReadAllLines(_temp.Combine("pulumi.log")) : [];
 
-    /// <summary>The deploys and tag moves, without the one tag read every run starts with.</summary>
     /// <summary>The calls that change the stack, without the deployed-at stamps (their values are the clock's); see <see cref="DeployedAtStamps"/>.</summary>
     public IReadOnlyList<string> Changes => [.. PulumiCalls.Where(call => call != $"tag ls {StackRef}" && !call.StartsWith($"tag set {StackRef} deployed-at ", StringComparison.Ordinal))];
 

@@ -56,55 +56,14 @@ internal sealed class SimulatedWorld : IDisposable
 
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
 
-    // Lines in pulumi.log: "up <commit of --cwd> <version>=<weight> ..." (the stack file as applied, committed
-    // or not) and "tag set <name> <value>". Any other call fails.
-    private const string FakePulumi = """
-        #!/usr/bin/env bash
-        set -euo pipefail
-        state=@STATE@
-        stack= cwd= yes=false
-        args=("$@")
-        for ((i = 0; i < ${#args[@]}; i++)); do
-          case ${args[i]} in
-            --stack) stack=${args[i + 1]} ;;
-            --cwd) cwd=${args[i + 1]} ;;
-            --yes) yes=true ;;
-          esac
-        done
-        if [ "$1 ${2:-} ${3:-}" = "stack tag ls" ]; then
-          printf '{"pulumi:project":"frontend"'
-          shopt -s nullglob
-          for file in "$state"/tags/*; do
-            printf ',"%s":"%s"' "$(basename "$file")" "$(cat "$file")"
-          done
-          printf '}\n'
-        elif [ "$1 ${2:-} ${3:-}" = "stack tag set" ]; then
-          echo "tag set $4 $5" >> "$state/pulumi.log"
-          printf '%s' "$5" > "$state/tags/$4"
-        elif [ "$1" = up ] && $yes && [ -n "$cwd" ]; then
-          weights=$(awk '/- name: /{name=$3} /^ *weight: /{printf "%s=%s ", name, $2}' "$cwd/Pulumi.prod.yaml")
-          echo "up $(git -C "$cwd" rev-parse HEAD) ${weights% }" >> "$state/pulumi.log"
-        else
-          echo "fake pulumi: unexpected call: $*" >&2
-          exit 64
-        fi
-        """;
+    /// <summary>What a fake <c>up</c> adds to its log line: the weights of the stack file it applied, committed or not.</summary>
+    private const string AppliedWeights = """ $(awk '/- name: /{name=$3} /^ *weight: /{printf "%s=%s ", name, $2}' "$cwd/Pulumi.prod.yaml")""";
 
     private readonly TempFolder _temp = new();
 
     private SimulatedWorld()
     {
-        // The deploy script and the fake pulumi are bash; failing here beats a skip that proves nothing.
-        if (OperatingSystem.IsWindows())
-        {
-            throw new PlatformNotSupportedException("the rollout simulation runs bash scripts and needs a Unix file system.");
-        }
-
-        Directory.CreateDirectory(_temp.Combine("tags"));
-        Directory.CreateDirectory(_temp.Combine("bin"));
-        Pulumi = _temp.Combine("bin", "pulumi");
-        File.WriteAllText(Pulumi, FakePulumi.Replace("@STATE@", $"'{_temp.Path}'", StringComparison.Ordinal) + "\n");
-        File.SetUnixFileMode(Pulumi, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        Pulumi = FakePulumi.Write(_temp.Path, AppliedWeights);
         Clock = new SimulatedClock(RolloutSimulations.LoopStart);
     }
 
