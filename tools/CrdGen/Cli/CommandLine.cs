@@ -5,16 +5,17 @@ using CrdGen.Crds;
 namespace CrdGen.Cli;
 
 /// <summary>What one run of the generator is asked to do.</summary>
-internal sealed record GeneratorOptions(string CrdsPath, string OutputFolder, IReadOnlyList<KindSelector> Kinds, bool Check);
+internal sealed record GeneratorOptions(IReadOnlyList<string> CrdsPaths, string OutputFolder, IReadOnlyList<KindSelector> Kinds, bool Check);
 
 /// <summary>The generator's command line on System.CommandLine, which also gives it <c>--help</c>.</summary>
 internal static class CommandLine
 {
-    private static readonly Option<string> Crds = new("--crds")
+    private static readonly Option<string[]> Crds = new("--crds")
     {
         HelpName = "bundle.yaml",
-        Description = "a CRD bundle, e.g. Istio's customresourcedefinitions.gen.yaml",
+        Description = "a CRD bundle, e.g. Istio's customresourcedefinitions.gen.yaml; repeat to generate from several (Istio's and the Gateway API's)",
         Required = true,
+        Arity = ArgumentArity.OneOrMore,
     };
 
     private static readonly Option<string> Out = new("--out")
@@ -45,7 +46,7 @@ internal static class CommandLine
         parse.Errors.Count > 0 || parse.Action is HelpAction
             ? null
             : new GeneratorOptions(
-                parse.GetRequiredValue(Crds),
+                [.. parse.GetRequiredValue(Crds)],
                 parse.GetRequiredValue(Out),
                 [.. parse.GetRequiredValue(Kind).Select(text => KindSelector.TryParse(text, out var selector) ? selector! : throw new InvalidOperationException(text))],
                 parse.GetValue(Check));

@@ -53,13 +53,19 @@ internal static class GeneratorCommand
 
     public static IReadOnlyList<GeneratedFile> Generate(GeneratorOptions options, TextWriter warnings)
     {
-        if (!File.Exists(options.CrdsPath))
+        // One model from every bundle: the kinds of all of them share the support files (KubernetesResource, Utilities).
+        var bundle = new List<CustomResourceDefinition>();
+        foreach (var path in options.CrdsPaths)
         {
-            throw new CrdBundleException($"The CRD bundle {options.CrdsPath} does not exist.");
+            if (!File.Exists(path))
+            {
+                throw new CrdBundleException($"The CRD bundle {path} does not exist.");
+            }
+
+            using var reader = File.OpenText(path);
+            bundle.AddRange(CrdBundleReader.Read(reader, path));
         }
 
-        using var reader = File.OpenText(options.CrdsPath);
-        var bundle = CrdBundleReader.Read(reader, options.CrdsPath);
         var model = ModelBuilder.Build(bundle, options.Kinds);
         foreach (var warning in model.Warnings)
         {
@@ -85,7 +91,7 @@ internal static class GeneratorCommand
             return Success;
         }
 
-        error.WriteLine($"{options.OutputFolder} is out of date with {options.CrdsPath}: {differences.Count} files differ.");
+        error.WriteLine($"{options.OutputFolder} is out of date with {string.Join(" and ", options.CrdsPaths)}: {differences.Count} files differ.");
         foreach (var difference in differences)
         {
             error.WriteLine($"  {difference}");
