@@ -33,11 +33,12 @@ internal static partial class GatewayApiRules
     {
         var root = ConfigPath.Root(Key);
         var mesh = config.Mesh;
-        var apiValid = RuleChecks.OneOf(root.Property("api"), mesh.Api, MeshApis.All, problems);
-        var dataplaneValid = RuleChecks.OneOf(root.Property("dataplane"), mesh.Dataplane, MeshDataplanes.All, problems);
+        // gateway-api needs a channel too: a fix that sets only the API would trade one refusal for another.
+        var apiValid = OneOf(root.Property("api"), mesh.Api, MeshApis.All, problems, fix => fix == MeshApis.GatewayApi && mesh.GatewayApiChannel is null ? $" && {root.Property("gatewayApiChannel").SetCommand(GatewayApiChannels.Standard)}" : "");
+        var dataplaneValid = OneOf(root.Property("dataplane"), mesh.Dataplane, MeshDataplanes.All, problems);
         if (mesh.GatewayApiChannel is { } channel)
         {
-            RuleChecks.OneOf(root.Property("gatewayApiChannel"), channel, GatewayApiChannels.All, problems);
+            OneOf(root.Property("gatewayApiChannel"), channel, GatewayApiChannels.All, problems);
         }
 
         if (!apiValid || !dataplaneValid)
@@ -77,6 +78,10 @@ internal static partial class GatewayApiRules
             {
                 problems.Error(root.Property("waypoint").Property("name"), "must be a DNS-1123 label (it names the waypoint Gateway, and the istio.io/use-waypoint label's value)", ConfigValue.Show(waypoint.Name), root.Property("waypoint").Property("name").SetCommand("waypoint"));
             }
+            else if (waypoint.Create && waypoint.Name == config.App.Name && config.Ingress?.Gateway is not null)
+            {
+                problems.Error(root.Property("waypoint").Property("name"), $"must differ from app.name ('{config.App.Name}'): the stack's own ingress Gateway takes that name in the same namespace", ConfigValue.Show(waypoint.Name), root.Property("waypoint").Property("name").SetCommand("waypoint"));
+            }
         }
 
         ValidateIngressApi(config, problems);
@@ -94,7 +99,7 @@ internal static partial class GatewayApiRules
         }
 
         var path = ConfigPath.Root("ingress").Property("api");
-        if (ingress.Api is { } api && !RuleChecks.OneOf(path, api, MeshApis.All, problems))
+        if (ingress.Api is { } api && !OneOf(path, api, MeshApis.All, problems))
         {
             return;
         }
@@ -106,7 +111,7 @@ internal static partial class GatewayApiRules
         }
         else if (ingressApi == MeshApis.Istio && IsAmbient(config))
         {
-            problems.Error(path, "must be gateway-api in ambient mode: the external routes reach the app through its waypoint's Gateway API routes, and Istio says not to mix them with VirtualServices", ConfigValue.Show(ingressApi), path.RemoveCommand());
+            problems.Error(path, "must be gateway-api in ambient mode: a VirtualService is only a preview there, and Istio says not to mix it with the Gateway API routes the waypoint applies", ConfigValue.Show(ingressApi), path.RemoveCommand());
         }
 
         if (ingress.Gateway is { } gateway)
@@ -144,7 +149,7 @@ internal static partial class GatewayApiRules
                 {
                     if (value is { Length: > 0 } && !ExperimentalHeaderValue().IsMatch(value))
                     {
-                        problems.Error(path.Property("header").Property(key), "must be printable ASCII with single spaces between words: the Gateway API's experimental channel refuses any other header value", ConfigValue.Show(value), path.Property("header").Property(key).SetTextCommand(string.Join(' ', value.Split(' ', StringSplitOptions.RemoveEmptyEntries))));
+                        problems.Error(path.Property("header").Property(key), "must be printable ASCII with single spaces between words: the Gateway API's experimental channel refuses any other header value", ConfigValue.Show(value), path.Property("header").Property(key).SetCommand($"'{string.Join(' ', value.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))}'"));
                     }
                 }
             }
@@ -196,7 +201,7 @@ internal static partial class GatewayApiRules
                     path.Property("retryOn"),
                     $"can hold only HTTP status codes from {MinRetryCode} to {MaxRetryCode} with the Gateway API (its retry takes codes; Istio adds {string.Join(",", ImpliedRetryConditions.SkipLast(1))} itself); not: {string.Join(", ", refused.Select(r => $"'{r}'"))}",
                     ConfigValue.Show(retryOn),
-                    path.Property("retryOn").SetCommand(codes.Count > 0 ? string.Join(',', codes) : "503"));
+                    path.Property("retryOn").SetTextCommand(codes.Count > 0 ? string.Join(',', codes) : "503"));
             }
         }
 
@@ -207,6 +212,19 @@ internal static partial class GatewayApiRules
         }
 
         Duration(path.Property("perTryTimeout"), retries.PerTryTimeout, problems);
+    }
+
+    /// <summary>One of the lower-case words <paramref name="allowed"/>; the fix is the closest.</summary>
+    private static bool OneOf(ConfigPath path, string value, IReadOnlyList<string> allowed, Problems problems, Func<string, string>? alsoFix = null)
+    {
+        if (allowed.Contains(value, StringComparer.Ordinal))
+        {
+            return true;
+        }
+
+        var closest = allowed.FirstOrDefault(a => value.Length > 0 && a.StartsWith(value.ToLowerInvariant(), StringComparison.Ordinal)) ?? Spelling.Closest(value.ToLowerInvariant(), allowed) ?? allowed[0];
+        problems.Error(path, $"must be one of {string.Join(", ", allowed)}", ConfigValue.Show(value), path.SetCommand(closest) + (alsoFix?.Invoke(closest) ?? ""));
+        return false;
     }
 
     /// <summary>The status code a retryOn entry names, when an HTTPRoute's retry can take it.</summary>
