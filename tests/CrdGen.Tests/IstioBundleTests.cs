@@ -62,7 +62,7 @@ public sealed class IstioBundleTests
     }
 
     private static GeneratorOptions Options() => new(
-        RepositoryPaths.IstioCrdBundle,
+        [RepositoryPaths.IstioCrdBundle],
         GeneratedFolder,
         [
             new KindSelector("networking.istio.io", "v1", "DestinationRule"),
