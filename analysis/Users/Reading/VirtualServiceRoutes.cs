@@ -97,11 +97,15 @@ internal static class VirtualServiceRoutes
         && match.MapAt("headers") is { Count: 1 } headers
         && CookiePair(headers.MapAt("cookie")) == (stickyCookie, values.GetValueOrDefault(SubsetOf(only)) ?? SubsetOf(only));
 
-    private static MatchRoute MatchRoute(IReadOnlyDictionary<string, object?> route) => new(
-        route.TextAt("name") ?? "(unnamed)",
-        "requests with " + string.Join(" or ", route.MapsAt("match").Select(match => string.Join(" and ", Conditions(match)))),
-        string.Join(" or ", route.MapsAt("match").Select(match => string.Join(", ", TreeValues.Leaves(match)))),
-        route.MapsAt("route").Select(SubsetOf).ToValueList());
+    private static MatchRoute MatchRoute(IReadOnlyDictionary<string, object?> route) =>
+        Describe(route.TextAt("name") ?? "(unnamed)", route.MapsAt("match"), route.MapsAt("route").Select(SubsetOf).ToValueList());
+
+    /// <summary>A match route in words and fields from Istio's match shape, which other readers translate theirs into.</summary>
+    internal static MatchRoute Describe(string name, IReadOnlyList<IReadOnlyDictionary<string, object?>> matches, ValueList<string> versions) => new(
+        name,
+        "requests with " + string.Join(" or ", matches.Select(match => string.Join(" and ", Conditions(match)))),
+        string.Join(" or ", matches.Select(match => string.Join(", ", TreeValues.Leaves(match)))),
+        versions);
 
     /// <summary>A match in words: "header `x-canary: always`", "cookie `tester=yes`", or its fields for anything else.</summary>
     private static IEnumerable<string> Conditions(IReadOnlyDictionary<string, object?> match)
@@ -131,7 +135,7 @@ internal static class VirtualServiceRoutes
     }
 
     /// <summary>The cookie name and value a Cookie-header regex of the program's shape looks for; nulls for any other.</summary>
-    private static (string? Name, string? Value) CookiePair(IReadOnlyDictionary<string, object?>? comparison)
+    internal static (string? Name, string? Value) CookiePair(IReadOnlyDictionary<string, object?>? comparison)
     {
         if (comparison.TextAt("regex") is not { } regex || CookiePattern.Match(regex) is not { Success: true } found)
         {
