@@ -12,8 +12,6 @@ namespace Frontend.Analysis.Users.Reading;
 /// </summary>
 internal static class HttpRouteRoutes
 {
-    public const string Group = "gateway.networking.k8s.io";
-
     // Istio retries these on any HTTPRoute retry stanza, before the status codes (pilot's gateway conversion).
     private const string IstioRetryConditions = "connect-failure,refused-stream,unavailable,cancelled";
 
@@ -36,24 +34,11 @@ internal static class HttpRouteRoutes
         }
     }
 
-    public static bool IsHttpRoute(Manifest manifest) => manifest is { Group: Group, Kind: "HTTPRoute" };
+    public static bool IsHttpRoute(Manifest manifest) => manifest is { Group: MeshInventory.GatewayApiGroup, Kind: "HTTPRoute" };
 
     /// <summary>Every rule redirects and none has a backend: the HTTP to HTTPS redirect.</summary>
     public static bool IsRedirectOnly(IReadOnlyList<IReadOnlyDictionary<string, object?>> rules) =>
         rules.Count > 0 && rules.All(rule => rule.MapsAt("backendRefs").Count == 0 && rule.MapsAt("filters").Any(filter => filter.StringAt("type") == "RequestRedirect"));
-
-    /// <summary>A parentRef's kind: Gateway unless it says otherwise; a Service is in the core group ("" or "core").</summary>
-    public static bool IsServiceParent(IReadOnlyDictionary<string, object?> parent) =>
-        parent.StringAt("kind") == "Service" && (parent.StringAt("group") ?? "") is "" or "core";
-
-    public static bool IsGatewayParent(IReadOnlyDictionary<string, object?> parent) =>
-        (parent.StringAt("kind") ?? "Gateway") == "Gateway" && (parent.StringAt("group") ?? Group) == Group;
-
-    /// <summary>A backendRef to a core Service (the default kind), by name and namespace; null for another kind.</summary>
-    public static (string Name, string Namespace)? ServiceBackend(IReadOnlyDictionary<string, object?>? backend, string routeNamespace) =>
-        backend is not null && (backend.StringAt("kind") ?? "Service") == "Service" && (backend.StringAt("group") ?? "") is "" or "core" && backend.StringAt("name") is { } name
-            ? (name, backend.StringAt("namespace") ?? routeNamespace)
-            : null;
 
     private static IEnumerable<EntryPoint> EntryPoints(Manifest route)
     {
@@ -64,11 +49,11 @@ internal static class HttpRouteRoutes
         {
             var ns = parent.StringAt("namespace") ?? route.EffectiveNamespace;
             var name = parent.StringAt("name") ?? "";
-            if (IsServiceParent(parent))
+            if (GatewayApiRoutes.IsServiceParent(parent))
             {
                 entryPoints.Add(new EntryPoint(null, HostName.OfService(name, ns), IsServiceHost: true));
             }
-            else if (IsGatewayParent(parent))
+            else if (GatewayApiRoutes.IsGatewayParent(parent))
             {
                 // No hostnames: the route takes every host the listener accepts, as Istio writes it ("*").
                 entryPoints.AddRange((hostnames.Count == 0 ? ["*"] : hostnames).Select(host => new EntryPoint($"{ns}/{name}", host, IsServiceHost: false)));
@@ -81,7 +66,7 @@ internal static class HttpRouteRoutes
     private static RoutePlan Plan(IReadOnlyList<IReadOnlyDictionary<string, object?>> rules, string ns, IReadOnlyDictionary<string, VersionService> versions)
     {
         string VersionOf(IReadOnlyDictionary<string, object?> backend) =>
-            ServiceBackend(backend, ns) is { } service ? VersionServices.VersionOf(versions, service.Name, service.Namespace) : backend.TextAt("name") ?? "(no backend)";
+            GatewayApiRoutes.ServiceReference(backend, ns) is { } service ? VersionServices.VersionOf(versions, service.Name, service.Namespace) : backend.TextAt("name") ?? "(no backend)";
 
         // Istio tries rules with matches before one without, whatever their order: the split is the rule without.
         var split = rules.LastOrDefault(rule => rule.MapsAt("matches").Count == 0);
