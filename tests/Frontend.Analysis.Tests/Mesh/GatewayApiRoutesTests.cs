@@ -241,6 +241,18 @@ public sealed class GatewayApiRoutesTests
         Assert.DoesNotContain(findings, finding => finding.Code == "FRT0009");
     }
 
+    [Fact]
+    public void Analyze_VersionServiceRuleWithALimitOneProxyOverflows_ReportsFrt0002ForThatVersion()
+    {
+        var v2Rule = Fixture.IndexOf("host: frontend-v2.frontend.svc.cluster.local", StringComparison.Ordinal);
+        var yaml = Fixture[..v2Rule] + Fixture[v2Rule..].Replace("maxConnections: 2048", "maxConnections: 50", StringComparison.Ordinal);
+
+        var finding = Assert.Single(MeshAnalyzer.Analyze(Manifests(yaml)));
+
+        Assert.Equal(("FRT0002", "DestinationRule frontend/frontend-v2"), (finding.Code, finding.Resource));
+        Assert.Contains("tcp.maxConnections=50 for frontend-v2 (routes send it up to 100%) at 50", finding.Message, StringComparison.Ordinal);
+    }
+
     private static string VirtualService(string host) => $$"""
         apiVersion: networking.istio.io/v1
         kind: VirtualService
