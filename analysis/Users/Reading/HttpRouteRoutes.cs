@@ -69,7 +69,7 @@ internal static class HttpRouteRoutes
             GatewayApiRoutes.ServiceReference(backend, ns) is { } service ? VersionServices.VersionOf(versions, service.Name, service.Namespace) : backend.TextAt("name") ?? "(no backend)";
 
         // Istio tries rules with matches before one without, whatever their order: the split is the rule without.
-        var split = rules.LastOrDefault(rule => rule.MapsAt("matches").Count == 0);
+        var split = rules.LastOrDefault(CatchesAll);
         var backends = split.MapsAt("backendRefs");
         var cookies = backends.Select(SetCookie).OfType<string>().ToList();
         var stickyCookie = cookies.Count == 0 ? null : cookies[0][..Math.Max(0, cookies[0].IndexOf('=', StringComparison.Ordinal))];
@@ -90,7 +90,7 @@ internal static class HttpRouteRoutes
 
         var retries = IstioRetries(split.MapAt("retry"));
         return new RoutePlan(
-            rules.Where(rule => rule.MapsAt("matches").Count > 0 && !IsSticky(rule))
+            rules.Where(rule => !CatchesAll(rule) && !IsSticky(rule))
                 .Select(rule => VirtualServiceRoutes.Describe(
                     rule.TextAt("name") ?? "(unnamed)",
                     rule.MapsAt("matches").Select(IstioMatch).ToList(),
@@ -107,6 +107,9 @@ internal static class HttpRouteRoutes
             (retries.TextAt("retryOn") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToValueList(),
             split.MapAt("timeouts").TextAt("request"));
     }
+
+    /// <summary>A rule without matches, or whose matches all come down to the default path prefix "/": it takes every request.</summary>
+    private static bool CatchesAll(IReadOnlyDictionary<string, object?> rule) => rule.MapsAt("matches").All(match => IstioMatch(match).Count == 0);
 
     /// <summary>Weights are relative (default 1 each): each version's share is its percentage of their total, whole, adding up to 100.</summary>
     private static ValueList<Share> Shares(IReadOnlyList<IReadOnlyDictionary<string, object?>> backends, Func<IReadOnlyDictionary<string, object?>, string> versionOf)

@@ -77,6 +77,27 @@ public sealed class GatewayApiUserViewTests
     }
 
     [Fact]
+    public void Read_SplitRuleMatchingThePathPrefixSlash_IsStillTheSplit()
+    {
+        var view = Read("prod-gateway-api.yaml", yaml => yaml.Replace("    name: weighted\n", "    matches:\n    - path:\n        type: PathPrefix\n        value: /\n    name: weighted\n", StringComparison.Ordinal));
+
+        Assert.Equal(Read("prod-gateway-api.yaml").EntryPoints, view.EntryPoints);
+    }
+
+    [Fact]
+    public void Read_MatchRouteOnAPathAndAQueryParameter_ReadsItsFieldsAsIstiosMatch()
+    {
+        var view = Read("prod-gateway-api.yaml", yaml => yaml.Replace(
+            "    - headers:\n      - name: x-canary\n        type: Exact\n        value: always\n",
+            "    - path:\n        type: PathPrefix\n        value: /beta\n      queryParams:\n      - name: canary\n        value: \"1\"\n",
+            StringComparison.Ordinal));
+
+        var route = view.EntryPoints[0].Plan.MatchRoutes.Single();
+
+        Assert.Equal("queryParams.canary.exact=1, uri.prefix=/beta", route.Fields);
+    }
+
+    [Fact]
     public void Read_RedirectRouteBesideTheIngressRoute_AddsNoEntryPoint()
     {
         var redirect = ManifestYaml.Read("""
