@@ -18,9 +18,10 @@ internal static class VirtualServiceRoutes
         var serviceHosts = manifests.Where(m => m is { Group: "", Kind: "Service" })
             .Select(m => HostName.OfService(m.Name, m.EffectiveNamespace))
             .ToHashSet(StringComparer.Ordinal);
+        var versions = VersionServices.Read(manifests);
         foreach (var virtualService in manifests.Where(m => m is { Group: "networking.istio.io", Kind: "VirtualService" }))
         {
-            var plan = Plan(virtualService.Body.MapAt("spec"));
+            var plan = NamedByVersion(Plan(virtualService.Body.MapAt("spec")), versions, virtualService.EffectiveNamespace);
             foreach (var entryPoint in EntryPoints(virtualService, serviceHosts))
             {
                 yield return new RoutedEntryPoint(entryPoint, plan, virtualService.DisplayName);
@@ -86,6 +87,27 @@ internal static class VirtualServiceRoutes
             retries is null ? null : string.Join(", ", TreeValues.Leaves(retries)),
             (retries.TextAt("retryOn") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToValueList(),
             split.TextAt("timeout"));
+    }
+
+    /// <summary>
+    /// A destination without a subset names its version by the version Service's host (an ingress VirtualService beside
+    /// Gateway API routes, while a migration moves the mesh first): such a host reads as the version it stands for.
+    /// </summary>
+    private static RoutePlan NamedByVersion(RoutePlan plan, IReadOnlyDictionary<string, VersionService> versions, string ns)
+    {
+        if (versions.Count == 0)
+        {
+            return plan;
+        }
+
+        string Name(string destination) => versions.TryGetValue(HostName.Qualify(destination, ns), out var version) ? version.Version : destination;
+        return plan with
+        {
+            MatchRoutes = plan.MatchRoutes.Select(route => route with { Versions = route.Versions.Select(Name).ToValueList() }).ToValueList(),
+            Stickiness = plan.Stickiness is { } sticky ? sticky with { Versions = sticky.Versions.Select(Name).ToValueList() } : null,
+            Split = plan.Split.Select(share => share with { Version = Name(share.Version) }).ToValueList(),
+            Mirrors = plan.Mirrors.Select(mirror => mirror with { Version = Name(mirror.Version) }).ToValueList(),
+        };
     }
 
     /// <summary>A route that sends the requests carrying the sticky cookie for one version (with that version's value) to that version.</summary>

@@ -85,6 +85,27 @@ public sealed class GatewayApiRoutesTests
     }
 
     [Fact]
+    public void Analyze_IngressVirtualServiceToTheVersionServicesBesideTheMeshRoute_FindsNothing()
+    {
+        const string Ingress = """
+            apiVersion: networking.istio.io/v1
+            kind: VirtualService
+            metadata: {name: frontend-ingress, namespace: frontend}
+            spec:
+              gateways: [istio-ingress/public-gateway]
+              hosts: [www.example.com]
+              http:
+                - route:
+                    - destination: {host: frontend-v1, port: {number: 80}}
+                      weight: 90
+                    - destination: {host: frontend-v2, port: {number: 80}}
+                      weight: 10
+            """;
+
+        Assert.Empty(MeshAnalyzer.Analyze(Manifests(WithoutIngressRoute(Fixture), Ingress)));
+    }
+
+    [Fact]
     public void Analyze_IngressRouteToTheSharedServiceInsteadOfTheVersions_ReportsFrt0001()
     {
         var ingressAt = Fixture.IndexOf("  name: frontend-ingress", StringComparison.Ordinal);

@@ -98,6 +98,34 @@ public sealed class GatewayApiUserViewTests
     }
 
     [Fact]
+    public void Read_IngressVirtualServiceToTheVersionServicesBesideTheMeshHttpRoute_ReadsTheHostsAsVersions()
+    {
+        var ingress = ManifestYaml.Read("""
+            apiVersion: networking.istio.io/v1
+            kind: VirtualService
+            metadata: {name: frontend-ingress, namespace: frontend}
+            spec:
+              gateways: [istio-ingress/public-gateway]
+              hosts: [www.example.com]
+              http:
+                - name: weighted
+                  route:
+                    - destination: {host: frontend-v1.frontend.svc.cluster.local, port: {number: 80}}
+                      weight: 90
+                    - destination: {host: frontend-v2, port: {number: 80}}
+                      weight: 10
+            """);
+        var meshOnly = ManifestYaml.Read(File.ReadAllText(Path.Combine(Fixtures, "prod-gateway-api.yaml")))
+            .Where(manifest => manifest.Name != "frontend-ingress");
+
+        var view = UserView.Read([.. meshOnly, .. ingress], StackFacts.Unknown);
+
+        var atTheGateway = view.EntryPoints.Single(routed => !routed.EntryPoint.InMesh);
+        Assert.Equal([new Share("v1", 90), new Share("v2", 10)], atTheGateway.Plan.Split);
+        Assert.Equal("VirtualService frontend/frontend-ingress", atTheGateway.Source);
+    }
+
+    [Fact]
     public void Read_RedirectRouteBesideTheIngressRoute_AddsNoEntryPoint()
     {
         var redirect = ManifestYaml.Read("""
