@@ -45,7 +45,15 @@ internal static class FrontendStack
 
         var cluster = DeclareCluster(config.Cluster);
         var production = StackConfigValidator.IsProduction(config, Deployment.Instance.StackName);
-        var namespaceName = DeclareNamespace(config.Namespace, cluster, production);
+        var ambient = GatewayApiRules.IsAmbient(config);
+        var namespaceName = DeclareNamespace(config.Namespace, ambient, cluster, production);
+        var waypoint = ambient ? config.Mesh.Waypoint ?? new WaypointConfig() : null;
+        if (waypoint is { Create: true })
+        {
+            DeclareWaypoint(waypoint, namespaceName, config.Namespace.IstioRevision, cluster);
+        }
+
+        var gatewayApi = GatewayApiRules.UsesGatewayApi(config);
         var workloads = new FrontendWorkloads(config.App.Name, new FrontendWorkloadsArgs
         {
             Namespace = namespaceName,
@@ -54,12 +62,20 @@ internal static class FrontendStack
             DisruptionBudget = config.PodDisruptionBudget,
             Autoscaling = config.Autoscaling,
             ParkedVersion = RolloutRules.ParkedCanary(config),
+            VersionServices = gatewayApi,
+            Waypoint = waypoint?.Name,
         }, new ComponentResourceOptions { Provider = cluster });
 
         var serviceHost = Output.Format($"{workloads.ServiceName}.{namespaceName}.svc.cluster.local");
         var split = new TrafficSplit(config.App.Name, new TrafficSplitArgs
         {
             Namespace = namespaceName,
+            AppName = config.App.Name,
+            Api = config.Mesh.Api,
+            IngressApi = GatewayApiRules.IngressApi(config),
+            GatewayApiRetries = GatewayApiRules.HasExperimentalChannel(config),
+            VersionServices = workloads.VersionServices.ToImmutableDictionary(pair => pair.Key, pair => (Resource)pair.Value),
+            VersionHosts = workloads.VersionServices.ToImmutableDictionary(pair => pair.Key, pair => (Input<string>)Output.Format($"{pair.Value.Metadata.Apply(m => m.Name)}.{namespaceName}.svc.cluster.local")),
             ServiceHost = serviceHost,
             ServicePort = config.App.ServicePort,
             RouteKind = PortProtocolRules.KindOf(config.App.PortName),
@@ -78,13 +94,23 @@ internal static class FrontendStack
             DeclarePeerAuthentication(config.App.Name, namespaceName, mtls, cluster);
         }
 
-        return new Dictionary<string, object?>
+        var outputs = new Dictionary<string, object?>
         {
             ["namespace"] = namespaceName,
             ["serviceHost"] = serviceHost,
             ["weights"] = config.Versions.ToImmutableDictionary(v => v.Name, v => $"{v.Weight}%"),
-            ["subsets"] = split.SubsetNames,
         };
+        if (gatewayApi)
+        {
+            // The Gateway API routes to a Service per version; there are no subsets.
+            outputs["versionServices"] = config.Versions.Select(v => FrontendWorkloads.VersionServiceName(config.App.Name, v.Name)).ToImmutableArray();
+        }
+        else
+        {
+            outputs["subsets"] = split.SubsetNames;
+        }
+
+        return outputs;
     }
 
     /// <summary>
@@ -116,16 +142,20 @@ internal static class FrontendStack
     /// production it is also protected: Pulumi refuses any plan that would delete it until someone runs
     /// <c>pulumi state unprotect</c> on purpose.
     /// </summary>
-    private static Output<string> DeclareNamespace(NamespaceConfig ns, KubernetesProvider? cluster, bool production)
+    private static Output<string> DeclareNamespace(NamespaceConfig ns, bool ambient, KubernetesProvider? cluster, bool production)
     {
         if (!ns.Create)
         {
             return Output.Create(ns.Name);
         }
 
-        var injection = ns.IstioRevision is { } revision
-            ? ("istio.io/rev", revision)
-            : ("istio-injection", "enabled");
+        // Ambient captures the namespace's pods in ztunnel instead of injecting a sidecar; a revision then picks the
+        // waypoint's control plane (on the waypoint), not an injector.
+        var injection = ambient
+            ? ("istio.io/dataplane-mode", "ambient")
+            : ns.IstioRevision is { } revision
+                ? ("istio.io/rev", revision)
+                : ("istio-injection", "enabled");
         var created = new Namespace(ns.Name, new NamespaceArgs
         {
             Metadata = new ObjectMetaArgs
@@ -135,6 +165,30 @@ internal static class FrontendStack
             },
         }, new CustomResourceOptions { Provider = cluster, RetainOnDelete = true, Protect = production });
         return created.Metadata.Apply(m => m.Name);
+    }
+
+    /// <summary>
+    /// The ambient waypoint: an Envoy that Istio deploys for the Gateway (class <c>istio-waypoint</c>), taking HBONE on
+    /// 15008 and applying the routes and policies of the Services bound to it (<c>istio.io/waypoint-for: service</c>).
+    /// A revisioned control plane is chosen on the waypoint itself.
+    /// </summary>
+    private static Pulumi.Crds.Gateway.V1.Gateway DeclareWaypoint(WaypointConfig waypoint, Output<string> namespaceName, string? istioRevision, KubernetesProvider? cluster)
+    {
+        var labels = new InputMap<string> { ["istio.io/waypoint-for"] = "service" };
+        if (istioRevision is not null)
+        {
+            labels["istio.io/rev"] = istioRevision;
+        }
+
+        return new Pulumi.Crds.Gateway.V1.Gateway(waypoint.Name, new Pulumi.Kubernetes.Types.Inputs.Gateway.V1.GatewayArgs
+        {
+            Metadata = new ObjectMetaArgs { Name = waypoint.Name, Namespace = namespaceName, Labels = labels },
+            Spec = new Pulumi.Kubernetes.Types.Inputs.Gateway.V1.GatewaySpecArgs
+            {
+                GatewayClassName = "istio-waypoint",
+                Listeners = [new Pulumi.Kubernetes.Types.Inputs.Gateway.V1.GatewaySpecListenersArgs { Name = "mesh", Port = 15008, Protocol = "HBONE" }],
+            },
+        }, new CustomResourceOptions { Provider = cluster });
     }
 
     private static Dictionary<string, object?> Refuse(IReadOnlyList<ConfigProblem> problems)

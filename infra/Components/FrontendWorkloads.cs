@@ -53,7 +53,7 @@ internal sealed class FrontendWorkloads : ComponentResource
                         // Left out for an autoscaled version: a declared count would reset the autoscaler's on every pulumi up.
                         Replicas = Optional.Of(pair.Scaling.Autoscaled ? null : pair.Scaling.MinReplicas),
                         Selector = new LabelSelectorArgs { MatchLabels = WorkloadLabels.Pod(app.Name, pair.Version.Name) },
-                        Template = PodTemplates.For(app, pair.Version),
+                        Template = PodTemplates.For(app, pair.Version, sidecar: !args.Ambient),
                     },
                 },
                 new CustomResourceOptions { Parent = this }))
@@ -85,27 +85,13 @@ internal sealed class FrontendWorkloads : ComponentResource
             .Where(pair => pair.Scaling.Autoscaled)
             .Select(pair => Autoscaler($"{name}-{pair.Version.Name}", $"{app.Name}-{pair.Version.Name}", args.Namespace, WorkloadLabels.Pod(app.Name, pair.Version.Name), pair.Scaling))];
 
-        Service = new Service(
-            name,
-            new ServiceArgs
-            {
-                Metadata = Metadata(app.Name, args.Namespace, WorkloadLabels.App(app.Name)),
-                Spec = new ServiceSpecArgs
-                {
-                    Selector = WorkloadLabels.App(app.Name),
-                    Ports =
-                    {
-                        new ServicePortArgs
-                        {
-                            Name = app.PortName,
-                            Port = app.ServicePort,
-                            TargetPort = app.PortName,
-                            Protocol = "TCP",
-                        },
-                    },
-                },
-            },
-            new CustomResourceOptions { Parent = this });
+        Service = DeclareService(name, app.Name, args, WorkloadLabels.App(app.Name), WorkloadLabels.App(app.Name));
+        VersionServices = args.VersionServices
+            ? args.Versions.ToImmutableDictionary(
+                version => version.Name,
+                version => DeclareService($"{name}-{version.Name}", VersionServiceName(app.Name, version.Name), args, WorkloadLabels.Pod(app.Name, version.Name), WorkloadLabels.Pod(app.Name, version.Name)),
+                StringComparer.Ordinal)
+            : ImmutableDictionary<string, Service>.Empty;
 
         ServiceName = Service.Metadata.Apply(m => m.Name);
         RegisterOutputs(new Dictionary<string, object?>
@@ -129,6 +115,40 @@ internal sealed class FrontendWorkloads : ComponentResource
     public Service Service { get; }
 
     public Output<string> ServiceName { get; }
+
+    /// <summary>Each version's own Service by version name; empty unless the Gateway API routes to them.</summary>
+    public ImmutableDictionary<string, Service> VersionServices { get; }
+
+    /// <summary>A version's own Service: <c>{app}-{version}</c>, the Deployment's name.</summary>
+    public static string VersionServiceName(string appName, string versionName) => $"{appName}-{versionName}";
+
+    /// <summary>
+    /// A Service on the app's port. The shared one selects every version (so without routes Kubernetes spreads requests
+    /// by pod count); a version's own selects its pods only. In ambient, each is bound to the waypoint, which is what
+    /// applies its routes: without the label the routes would be ignored.
+    /// </summary>
+    private Service DeclareService(string resourceName, string serviceName, FrontendWorkloadsArgs args, ImmutableDictionary<string, string> labels, ImmutableDictionary<string, string> selector) =>
+        new(
+            resourceName,
+            new ServiceArgs
+            {
+                Metadata = Metadata(serviceName, args.Namespace, args.Waypoint is { } waypoint ? labels.SetItem(WorkloadLabels.UseWaypointKey, waypoint) : labels),
+                Spec = new ServiceSpecArgs
+                {
+                    Selector = selector,
+                    Ports =
+                    {
+                        new ServicePortArgs
+                        {
+                            Name = args.App.PortName,
+                            Port = args.App.ServicePort,
+                            TargetPort = args.App.PortName,
+                            Protocol = "TCP",
+                        },
+                    },
+                },
+            },
+            new CustomResourceOptions { Parent = this });
 
     /// <summary>An autoscaling/v2 autoscaler for one version's Deployment, on the app container's CPU and optionally memory utilisation.</summary>
     private HorizontalPodAutoscaler Autoscaler(string resourceName, string deploymentName, Input<string> ns, ImmutableDictionary<string, string> labels, VersionScaling scaling)

@@ -23,4 +23,15 @@ internal sealed record FrontendWorkloadsArgs
 
     /// <summary>Null declares no PodDisruptionBudget.</summary>
     public DisruptionBudgetConfig? DisruptionBudget { get; init; }
+
+    /// <summary>
+    /// A Service per version (<c>{app}-{version}</c>) besides the shared one: the Gateway API routes to Services, not
+    /// to subsets, so each version needs one of its own.
+    /// </summary>
+    public bool VersionServices { get; init; }
+
+    /// <summary>Ambient: the waypoint every Service is bound to (<c>istio.io/use-waypoint</c>), and pods without a sidecar; null on sidecars.</summary>
+    public string? Waypoint { get; init; }
+
+    public bool Ambient => Waypoint is not null;
 }

@@ -20,14 +20,15 @@ internal static class PodTemplates
     /// <summary>Istio's per-pod override of the mesh's proxy config.</summary>
     public const string ProxyConfigAnnotation = "proxy.istio.io/config";
 
-    public static PodTemplateSpecArgs For(AppConfig app, VersionConfig version) => new()
+    /// <param name="sidecar">False in ambient mode: the pod has no istio-proxy, so nothing here may configure one.</param>
+    public static PodTemplateSpecArgs For(AppConfig app, VersionConfig version, bool sidecar = true) => new()
     {
         Metadata = new ObjectMetaArgs
         {
             Labels = WorkloadLabels.Pod(app.Name, version.Name),
             // The injected istio-proxy has no preStop hook: it gets SIGTERM when termination starts and exits after its
             // drain duration (Istio's default 5s), which would cut inbound traffic in the middle of a longer app drain.
-            Annotations = app.Shutdown.DrainSeconds > 0
+            Annotations = sidecar && app.Shutdown.DrainSeconds > 0
                 ? new InputMap<string> { [ProxyConfigAnnotation] = $"terminationDrainDuration: {app.Shutdown.DrainSeconds}s" }
                 : null!,
         },

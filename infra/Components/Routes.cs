@@ -55,15 +55,16 @@ internal static class Routes
         args.RoutingIsSecret && value is not null ? Output.CreateSecret(value.ToOutput()!)! : value;
 
     /// <summary>
-    /// A destination of the route; its <c>Set-Cookie</c> is added, never set: Envoy appends it, so the app's own
-    /// <c>Set-Cookie</c> headers survive.
+    /// A destination of the route: the version's subset of the Service, or (while a migration to the Gateway API keeps
+    /// the ingress VirtualService) the version's own Service. Its <c>Set-Cookie</c> is added, never set: Envoy appends it,
+    /// so the app's own <c>Set-Cookie</c> headers survive.
     /// </summary>
     private static VirtualServiceSpecHttpRouteArgs Destination(TrafficSplitArgs args, PlannedDestination destination) => new()
     {
         Destination = new VirtualServiceSpecHttpRouteDestinationArgs
         {
-            Host = args.ServiceHost,
-            Subset = destination.Version,
+            Host = args.VersionHosts.GetValueOrDefault(destination.Version) ?? args.ServiceHost,
+            Subset = args.VersionHosts.Count > 0 ? null! : destination.Version,
             Port = new VirtualServiceSpecHttpRouteDestinationPortArgs { Number = args.ServicePort },
         },
         Weight = Optional.Of(destination.Weight),
@@ -78,8 +79,8 @@ internal static class Routes
     {
         Destination = new VirtualServiceSpecHttpMirrorsDestinationArgs
         {
-            Host = args.ServiceHost,
-            Subset = mirror.Version,
+            Host = args.VersionHosts.GetValueOrDefault(mirror.Version) ?? args.ServiceHost,
+            Subset = args.VersionHosts.Count > 0 ? null! : mirror.Version,
             Port = new VirtualServiceSpecHttpMirrorsDestinationPortArgs { Number = args.ServicePort },
         },
         Percentage = new VirtualServiceSpecHttpMirrorsPercentageArgs { Value = mirror.Percent },

@@ -12,6 +12,24 @@ namespace Frontend.Infra.Components;
 /// </summary>
 internal static class TrafficPolicies
 {
+    /// <summary>
+    /// A version's effective policy where it has a DestinationRule of its own (the Gateway API's version Services): each
+    /// top-level block the version sets replaces the Service-wide one, as Istio merges a subset's policy over its rule's
+    /// (MergeTrafficPolicy), so a version gets the same policy with either API. Null when neither sets any.
+    /// </summary>
+    public static TrafficPolicyConfig? ForVersion(TrafficPolicyConfig? service, TrafficPolicyConfig? version) => (service, version) switch
+    {
+        (null, _) => version,
+        (_, null) => service,
+        _ => new TrafficPolicyConfig
+        {
+            LoadBalancer = version.LoadBalancer ?? service.LoadBalancer,
+            ConnectionPool = version.ConnectionPool ?? service.ConnectionPool,
+            OutlierDetection = version.OutlierDetection ?? service.OutlierDetection,
+            Tls = version.Tls ?? service.Tls,
+        },
+    };
+
     public static Input<DestinationRuleSpecTrafficPolicyArgs>? ForService(TrafficPolicyConfig? config) => Optional.Block(config, policy => new DestinationRuleSpecTrafficPolicyArgs
     {
         LoadBalancer = Optional.Block(policy.LoadBalancer, lb => new DestinationRuleSpecTrafficPolicyLoadBalancerArgs

@@ -10,23 +10,31 @@ using Pulumi.Kubernetes.Types.Inputs.Networking.V1;
 namespace Frontend.Infra.Components;
 
 /// <summary>
-/// How Istio sends traffic to the versions: a DestinationRule with a subset per version (and the traffic
-/// policies), and one route list (match routes first, the weighted split last) in two VirtualServices: one for
-/// in-mesh callers (the Service host, bound to <c>mesh</c>) and, with ingress, one for external visitors (the
-/// ingress hosts, bound to the gateways only, so sidecars never route the public host past the gateway).
+/// How Istio sends traffic to the versions, with either of its APIs (<see cref="TrafficSplitArgs.Api"/>); both emit the
+/// same route plan (<see cref="RoutePlan"/>): match routes first, the weighted split last, once for in-mesh callers and,
+/// with ingress, once for external visitors.
+/// <list type="bullet">
+/// <item>The Istio API: a DestinationRule with a subset per version (and the traffic policies), and two VirtualServices:
+/// one for in-mesh callers (the Service host, bound to <c>mesh</c>) and one for external visitors (the ingress hosts,
+/// bound to the gateways only, so sidecars never route the public host past the gateway).</item>
+/// <item>The Gateway API (<c>TrafficSplit.GatewayApi.cs</c>): HTTPRoutes to a Service per version, one with the shared
+/// Service as its parent (in-mesh callers, GAMMA) and one on the ingress Gateways; a DestinationRule per version Service
+/// carries the traffic policies.</item>
+/// </list>
 /// Make before break, in both directions, within one <c>pulumi up</c>:
 /// <list type="bullet">
-/// <item>each VirtualService depends on the DestinationRule and on the Deployment of every version it
-/// routes to, so a route goes live only once its subset exists and its pods are ready, and a failed
-/// rollout leaves the old routes in place;</item>
-/// <item>the DestinationRule's name carries a hash of its subset names, so adding or removing a version
+/// <item>each route depends on the DestinationRules and on the Deployment (and, with the Gateway API, the Service) of
+/// every version it routes to, so a route goes live only once its subset or Service exists and its pods are ready, and
+/// a failed rollout leaves the old routes in place;</item>
+/// <item>the subset DestinationRule's name carries a hash of its subset names, so adding or removing a version
 /// replaces it create-before-delete: the new rule exists before the VirtualServices change, and Pulumi
 /// deletes the old one (with the removed subset) only at the end of the update, after the VirtualServices
 /// have stopped routing to it. Istio merges two rules for one host while both exist, and for a field both set the
-/// older rule's wins: a traffic-policy change in the same change as a rename takes effect only once the old rule is gone.</item>
+/// older rule's wins: a traffic-policy change in the same change as a rename takes effect only once the old rule is gone.
+/// A removed version's Service and DestinationRule are likewise deleted only at the end, after the routes have left them.</item>
 /// </list>
 /// </summary>
-internal sealed class TrafficSplit : ComponentResource
+internal sealed partial class TrafficSplit : ComponentResource
 {
     public const string TypeToken = "frontend:istio:TrafficSplit";
 
@@ -41,6 +49,13 @@ internal sealed class TrafficSplit : ComponentResource
     public TrafficSplit(string name, TrafficSplitArgs args, ComponentResourceOptions? options = null)
         : base(TypeToken, name, options)
     {
+        SubsetNames = [.. args.Versions.Select(v => v.Name)];
+        if (args.Api == MeshApis.GatewayApi)
+        {
+            DeclareGatewayApi(name, args);
+            return;
+        }
+
         DestinationRule = new DestinationRule(
             name,
             new DestinationRuleArgs
@@ -62,12 +77,11 @@ internal sealed class TrafficSplit : ComponentResource
         ImmutableArray<VirtualServiceSpecHttpArgs>? http = args.RouteKind == RouteKind.Tcp ? null : [.. Routes.For(args)];
         var tcp = args.RouteKind == RouteKind.Tcp ? Routes.TcpSplit(args) : null;
         var routedWorkloads = RoutedWorkloads(args).ToList();
-        VirtualService = DeclareVirtualService(name, args, [args.ServiceHost], [IngressRules.MeshGateway], http, tcp, routedWorkloads);
+        VirtualService = DeclareVirtualService(name, args, [args.ServiceHost], [IngressRules.MeshGateway], http, tcp, [DestinationRule, .. routedWorkloads]);
         IngressVirtualService = args.Ingress is { Hosts.Count: > 0 } ingress
-            ? DeclareVirtualService($"{name}-{IngressSuffix}", args, [.. ingress.Hosts], IngressGateways(name, args.Namespace, ingress), http, tcp, [.. routedWorkloads, .. Gateway is null ? [] : new Resource[] { Gateway }])
+            ? DeclareVirtualService($"{name}-{IngressSuffix}", args, [.. ingress.Hosts], IngressGateways(name, args.Namespace, ingress), http, tcp, [DestinationRule, .. routedWorkloads, .. Gateway is null ? [] : new Resource[] { Gateway }])
             : null;
 
-        SubsetNames = [.. args.Versions.Select(v => v.Name)];
         RegisterOutputs(new Dictionary<string, object?>
         {
             ["destinationRule"] = DestinationRule.Metadata.Apply(m => m.Name),
@@ -77,16 +91,17 @@ internal sealed class TrafficSplit : ComponentResource
         });
     }
 
-    public DestinationRule DestinationRule { get; }
+    /// <summary>The subsets and the Service-wide policy (Istio API); null with the Gateway API.</summary>
+    public DestinationRule? DestinationRule { get; }
 
-    /// <summary>The routes in-mesh callers get: the Service host, bound to <c>mesh</c> only.</summary>
-    public VirtualService VirtualService { get; }
+    /// <summary>The routes in-mesh callers get: the Service host, bound to <c>mesh</c> only (Istio API); null with the Gateway API.</summary>
+    public VirtualService? VirtualService { get; private set; }
 
-    /// <summary>The same routes for external visitors: the ingress hosts, bound to the ingress gateways only; null without ingress.</summary>
-    public VirtualService? IngressVirtualService { get; }
+    /// <summary>The same routes for external visitors: the ingress hosts, bound to the ingress gateways only; null without ingress or with the Gateway API's.</summary>
+    public VirtualService? IngressVirtualService { get; private set; }
 
-    /// <summary>The stack's own ingress Gateway, when the config declares one.</summary>
-    public Pulumi.Crds.Networking.V1.Gateway? Gateway { get; }
+    /// <summary>The stack's own Istio ingress Gateway, when the config declares one and ingress uses the Istio API.</summary>
+    public Pulumi.Crds.Networking.V1.Gateway? Gateway { get; private set; }
 
     public ImmutableArray<string> SubsetNames { get; }
 
@@ -102,16 +117,19 @@ internal sealed class TrafficSplit : ComponentResource
     }
 
     /// <summary>The Deployments of the versions a route names or a mirror copies to, in config order.</summary>
-    private static IEnumerable<Resource> RoutedWorkloads(TrafficSplitArgs args)
+    private static IEnumerable<Resource> RoutedWorkloads(TrafficSplitArgs args) => RoutedVersionNames(args).Select(v => args.Workloads[v]);
+
+    /// <summary>The versions a route names or a mirror copies to, in config order.</summary>
+    private static IEnumerable<string> RoutedVersionNames(TrafficSplitArgs args)
     {
         var routed = RoutedVersions.Of(args.Versions, args.Routing);
         return args.Versions
             .Where(v => routed.Contains(v.Name) || v.Name == args.Routing.Mirror?.Version)
-            .Select(v => args.Workloads[v.Name]);
+            .Select(v => v.Name);
     }
 
     /// <summary>
-    /// A VirtualService for one entry point. Both wait for the DestinationRule and for <paramref name="waitsFor"/>: the
+    /// A VirtualService for one entry point. Both wait for <paramref name="waitsFor"/>: the DestinationRules, the
     /// routed versions' Deployments (and, for the ingress one, the stack's own Gateway), so neither routes to a subset or pods that are not there yet.
     /// <c>exportTo: ["*"]</c>, said explicitly: the mesh one must reach callers in every namespace, or they would
     /// bypass the split and reach every version by pod count; the ingress one must reach the gateway proxies, whose
@@ -140,7 +158,7 @@ internal sealed class TrafficSplit : ComponentResource
                     Tcp = tcp is null ? null! : [tcp],
                 },
             },
-            new CustomResourceOptions { Parent = this, DependsOn = [DestinationRule, .. waitsFor] });
+            new CustomResourceOptions { Parent = this, DependsOn = [.. waitsFor] });
 
     /// <summary>The shared gateways, then the stack's own: never <c>mesh</c>, so sidecars do not get the external hosts.</summary>
     private static InputList<string> IngressGateways(string name, Input<string> ns, IngressConfig ingress)

@@ -7,6 +7,24 @@ internal sealed record TrafficSplitArgs
 {
     public required Input<string> Namespace { get; init; }
 
+    /// <summary>The app's name: the shared Service's (the in-mesh HTTPRoute's parent) and the prefix of each version's Service.</summary>
+    public required string AppName { get; init; }
+
+    /// <summary>The API of the in-mesh routes (<see cref="MeshApis"/>): VirtualService and subsets, or HTTPRoutes to version Services.</summary>
+    public string Api { get; init; } = MeshApis.Istio;
+
+    /// <summary>The API of the external routes and the stack's own Gateway; the mesh's unless a migration holds it back.</summary>
+    public string IngressApi { get; init; } = MeshApis.Istio;
+
+    /// <summary>The cluster has the Gateway API's experimental channel, so HTTPRoute rules carry <c>retry</c>.</summary>
+    public bool GatewayApiRetries { get; init; }
+
+    /// <summary>Each version's own Service by version name, which the Gateway API's routes name; empty with the Istio API.</summary>
+    public IReadOnlyDictionary<string, Resource> VersionServices { get; init; } = new Dictionary<string, Resource>();
+
+    /// <summary>Each version's own Service host (its cluster-local FQDN); empty with the Istio API, whose routes name subsets of <see cref="ServiceHost"/>.</summary>
+    public IReadOnlyDictionary<string, Input<string>> VersionHosts { get; init; } = new Dictionary<string, Input<string>>();
+
     /// <summary>The Service's cluster-local FQDN, the host both Istio resources are about.</summary>
     public required Input<string> ServiceHost { get; init; }
 

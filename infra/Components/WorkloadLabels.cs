@@ -20,6 +20,9 @@ internal static class WorkloadLabels
     public static ImmutableDictionary<string, string> Subset(string versionName) =>
         ImmutableDictionary<string, string>.Empty.Add(VersionKey, versionName);
 
+    /// <summary>Binds a Service to an ambient waypoint, which then applies the Service's routes and policies.</summary>
+    public const string UseWaypointKey = "istio.io/use-waypoint";
+
     /// <summary>A version's pod labels: the Service selector joined with the subset's labels.</summary>
     public static ImmutableDictionary<string, string> Pod(string appName, string versionName) =>
         App(appName).AddRange(Subset(versionName));

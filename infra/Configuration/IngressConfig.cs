@@ -18,6 +18,9 @@ internal sealed record IngressConfig
 
     [Description("A Gateway this stack declares itself for the hosts; unset declares none.")]
     public GatewayConfig? Gateway { get; init; }
+
+    [Description("The API of the external routes and gateways. Unset: mesh.api. istio while mesh.api is gateway-api keeps the ingress VirtualService and Istio Gateway (routing to the version Services) during a migration, so the external entry point moves in a step of its own.")]
+    public string? Api { get; init; }
 }
 
 /// <summary>
@@ -27,10 +30,10 @@ internal sealed record IngressConfig
 /// </summary>
 internal sealed record GatewayConfig
 {
-    [Description("The Secret holding the certificate and key, in the ingress gateway workload's namespace.")]
+    [Description("The Secret holding the certificate and key: with the istio API in the ingress gateway workload's namespace, with the Gateway API in the app's namespace (the Gateway's own).")]
     public required string CredentialName { get; init; }
 
-    [Description("Required: the labels of the ingress gateway pods to configure (kubectl get pods -n <gateway namespace> --show-labels). istioctl installs label them istio: ingressgateway; the Helm gateway chart labels them istio: <release name minus \"istio-\">, e.g. istio: ingress. A selector that matches no pod configures nothing, silently.")]
+    [Description("Required with the istio API, refused with the Gateway API (whose Gateway gets its own proxy pods): the labels of the ingress gateway pods to configure (kubectl get pods -n <gateway namespace> --show-labels). istioctl installs label them istio: ingressgateway; the Helm gateway chart labels them istio: <release name minus \"istio-\">, e.g. istio: ingress. A selector that matches no pod configures nothing, silently.")]
     public IReadOnlyDictionary<string, string> Selector { get; init; } = new Dictionary<string, string>();
 
     [Description("Plain HTTP on port 80 answers with a redirect to HTTPS; false serves nothing on port 80.")]
@@ -66,7 +69,8 @@ internal static partial class IngressRules
 
         if (ingress.Gateway is { } gateway)
         {
-            ValidateGateway(root.Property("gateway"), gateway, problems);
+            // A Gateway API Gateway gets its own proxy pods: there is nothing to select (GatewayApiRules refuses a selector there).
+            ValidateGateway(root.Property("gateway"), gateway, needsSelector: GatewayApiRules.IngressApi(config) == MeshApis.Istio, problems);
         }
     }
 
@@ -155,7 +159,7 @@ internal static partial class IngressRules
         }
     }
 
-    private static void ValidateGateway(ConfigPath path, GatewayConfig gateway, Problems problems)
+    private static void ValidateGateway(ConfigPath path, GatewayConfig gateway, bool needsSelector, Problems problems)
     {
         var credential = path.Property("credentialName");
         if (!SecretName().IsMatch(gateway.CredentialName) || gateway.CredentialName.Length > 253)
@@ -164,7 +168,7 @@ internal static partial class IngressRules
         }
 
         var selector = path.Property("selector");
-        if (gateway.Selector.Count == 0)
+        if (gateway.Selector.Count == 0 && needsSelector)
         {
             problems.Error(
                 selector,

@@ -30,6 +30,26 @@ internal static class Re2Syntax
         "P", "Pc", "Pd", "Pe", "Pf", "Pi", "Po", "Ps", "S", "Sc", "Sk", "Sm", "So", "Z", "Zl", "Zp", "Zs",
     };
 
+    /// <summary>
+    /// A regex that matches <paramref name="text"/> literally, escaping what Go's <c>regexp.QuoteMeta</c> escapes: .NET's
+    /// <c>Regex.Escape</c> also escapes spaces and '#', which RE2 refuses as escapes.
+    /// </summary>
+    public static string Quote(string text)
+    {
+        var quoted = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (@"\.+*?()|[]{}^$".Contains(c, StringComparison.Ordinal))
+            {
+                quoted.Append('\\');
+            }
+
+            quoted.Append(c);
+        }
+
+        return quoted.ToString();
+    }
+
     /// <returns>Null when RE2 accepts <paramref name="pattern"/>; otherwise why it does not, in words for a person.</returns>
     public static string? Check(string pattern)
     {

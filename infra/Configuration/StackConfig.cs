@@ -38,6 +38,9 @@ internal sealed record StackConfig
     [Description("Keeps a visitor on the version they first got, with a cookie. Unset splits every request afresh.")]
     public StickinessConfig? Stickiness { get; init; }
 
+    [Description("Which Istio API declares the split (istio: VirtualService and DestinationRule subsets; gateway-api: HTTPRoutes to a Service per version) and which data plane runs it (sidecar or ambient). Unset: istio on sidecars.")]
+    public MeshConfig Mesh { get; init; } = new();
+
     [Description("Mutual TLS for the app's workloads, as a PeerAuthentication. Unset declares none: the namespace's or mesh's policy applies.")]
     public MtlsConfig? Mtls { get; init; }
 

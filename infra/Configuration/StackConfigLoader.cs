@@ -13,7 +13,7 @@ internal static class StackConfigLoader
 {
     /// <summary>The top-level keys the program reads; any other key of the project's namespace is a mistake.</summary>
     public static readonly IReadOnlyList<string> KnownKeys =
-        ["app", "autoscaling", "cluster", "ingress", "mtls", "namespace", "podDisruptionBudget", "production", "rollout", "routing", "stickiness", "trafficPolicy", "versions"];
+        ["app", "autoscaling", "cluster", "ingress", "mesh", "mtls", "namespace", "podDisruptionBudget", "production", "rollout", "routing", "stickiness", "trafficPolicy", "versions"];
 
     /// <param name="get">Reads one key of the project's namespace, null when absent: <c>new Config().Get</c>.</param>
     public static LoadedConfig Load(Func<string, string?> get) => Load(get, presentKeys: []);
@@ -52,6 +52,7 @@ internal static class StackConfigLoader
         var routing = Optional<RoutingConfig>("routing");
         var ingress = Optional<IngressConfig>("ingress");
         var stickiness = Optional<StickinessConfig>("stickiness");
+        var mesh = Optional<MeshConfig>(GatewayApiRules.Key);
         var mtls = Optional<MtlsConfig>("mtls");
         var disruptionBudget = Optional<DisruptionBudgetConfig>("podDisruptionBudget");
         var rollout = Optional<RolloutConfig>(RolloutRules.Key);
@@ -78,6 +79,7 @@ internal static class StackConfigLoader
             Routing = routing ?? new RoutingConfig(),
             Ingress = ingress,
             Stickiness = stickiness,
+            Mesh = mesh ?? new MeshConfig(),
             Mtls = mtls,
             PodDisruptionBudget = disruptionBudget,
             Rollout = rollout,

@@ -39,6 +39,7 @@ internal static class StackConfigValidator
         MirrorRules.Validate(config, problems);
         PortProtocolRules.Validate(config, problems);
         RolloutRules.Validate(config, problems);
+        GatewayApiRules.Validate(config, problems);
         return problems.All;
     }
 

@@ -11,8 +11,12 @@ namespace Frontend.RolloutMetrics;
 /// </summary>
 public sealed record Scrape(int Ok, int Errors, string ErrorFlags, bool PodsReport, int MirroredOnly, int[] Buckets);
 
-/// <summary>One namespace's traffic over time: the canary's and the stable version's scrape at each instant.</summary>
-public sealed record Scenario(string Namespace, DateTimeOffset From, DateTimeOffset To, Func<DateTimeOffset, Scrape> Canary, Func<DateTimeOffset, Scrape> Stable);
+/// <summary>
+/// One namespace's traffic over time: the canary's and the stable version's scrape at each instant. <paramref name="Ambient"/>:
+/// the namespace runs on Istio's ambient data plane, where the pods have no proxy and the waypoint reports every request
+/// (<c>reporter="waypoint"</c>); otherwise callers' sidecars report <c>source</c> and the pods' own <c>destination</c>.
+/// </summary>
+public sealed record Scenario(string Namespace, DateTimeOffset From, DateTimeOffset To, Func<DateTimeOffset, Scrape> Canary, Func<DateTimeOffset, Scrape> Stable, bool Ambient = false);
 
 /// <summary>
 /// Istio's standard metrics as an OpenMetrics file for <c>promtool tsdb create-blocks-from openmetrics</c>,
@@ -70,6 +74,10 @@ public static class IstioSeries
             yield return Constant("slow", Healthy() with { Buckets = Slow }, StableHealthy());
             yield return Constant("quiet", Healthy(ok: 1), StableHealthy());
             yield return Constant("dark", Dark(), StableHealthy());
+
+            // The same traffic on ambient: only the waypoint reports it, so a query for sidecars' reports finds nothing.
+            yield return Constant("ambient-healthy", Healthy(), StableHealthy(errors: 1)) with { Ambient = true };
+            yield return Constant("ambient-dark", Dark(), StableHealthy()) with { Ambient = true };
         }
     }
 
@@ -96,8 +104,9 @@ public static class IstioSeries
 
         var scrapes = instants.Select(traffic).ToList();
         var flags = scrapes.Where(s => s.Errors > 0).Select(s => s.ErrorFlags).Distinct().ToList();
-        foreach (var reporter in new[] { "source", "destination" })
+        foreach (var reporter in scenario.Ambient ? ["waypoint"] : new[] { "source", "destination" })
         {
+            // The waypoint sees what it answers itself (a 503 UH for pods that are not ready) as well as what the pods answer.
             var pods = reporter == "destination";
             Counter(text, "istio_requests_total", Labels(scenario.Namespace, version, reporter, "200", "-"), instants, scrapes, s => pods ? (s.PodsReport ? s.Ok + s.MirroredOnly : 0) : s.Ok);
             foreach (var flag in flags)

@@ -126,6 +126,40 @@ public sealed class RolloutPromoteTests(PrometheusServer prometheus) : IDisposab
     }
 
     [PrometheusFact]
+    public async Task Promote_AmbientHealthyCanary_IsJudgedOnTheWaypointsReportsAndPromoted()
+    {
+        var project = _temp.WriteProject(RolloutStacks.Stack, RolloutStacks.TwoVersions("ambient-healthy", mesh: RolloutStacks.Ambient));
+
+        var run = await Promote(project);
+
+        Assert.Equal((0, ""), (run.ExitCode, run.Stderr));
+        Assert.Contains("reporter=~\"source|waypoint\",destination_workload_namespace=\"ambient-healthy\",destination_workload=\"frontend-v2\"", run.Stdout, StringComparison.Ordinal);
+        Assert.Equal(RolloutStacks.TwoVersions("ambient-healthy", v1Weight: 75, v2Weight: 25, mesh: RolloutStacks.Ambient), RolloutStacks.Read(project));
+    }
+
+    [PrometheusFact]
+    public async Task Promote_AmbientDarkCanary_IsJudgedOnTheWaypoints503sAndRolledBack()
+    {
+        var project = _temp.WriteProject(RolloutStacks.Stack, RolloutStacks.TwoVersions("ambient-dark", mesh: RolloutStacks.Ambient));
+
+        var run = await Promote(project, liveMinutes: 10);
+
+        Assert.Equal(4, run.ExitCode);
+        Assert.Contains("success-rate 0% is not at least 99%", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [PrometheusFact]
+    public async Task Promote_SidecarQueriesOnAnAmbientNamespace_FindNoMetrics()
+    {
+        // The same series as the ambient test: what makes that one pass is reading the waypoint's reports.
+        var project = _temp.WriteProject(RolloutStacks.Stack, RolloutStacks.TwoVersions("ambient-healthy"));
+
+        var run = await Promote(project);
+
+        Assert.Equal(7, run.ExitCode);
+    }
+
+    [PrometheusFact]
     public async Task Promote_NoMetricsForAnyVersion_SaysWhyAndExitsSevenWithoutWaiting()
     {
         var stackFile = RolloutStacks.TwoVersions("nowhere");

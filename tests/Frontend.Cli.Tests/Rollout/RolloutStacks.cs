@@ -5,9 +5,9 @@ internal static class RolloutStacks
 {
     public const string Stack = "staging";
 
-    public static string TwoVersions(string ns, int v1Weight = 90, int v2Weight = 10, string analysis = "") => $"""
+    public static string TwoVersions(string ns, int v1Weight = 90, int v2Weight = 10, string analysis = "", string mesh = "") => $"""
         # staging: v2 is the canary
-        config:
+        config:{mesh}
           frontend:namespace:
             name: {ns}
           frontend:versions:
@@ -33,6 +33,15 @@ internal static class RolloutStacks
 
     /// <summary>The stack file as it now is in <paramref name="project"/>, to compare with what a test wrote.</summary>
     public static string Read(string project) => File.ReadAllText(Path.Combine(project, $"Pulumi.{Stack}.yaml"));
+
+    /// <summary>The stack on Istio's ambient data plane (Gateway API), to pass as <c>mesh</c>.</summary>
+    public const string Ambient = """
+
+          frontend:mesh:
+            api: gateway-api
+            dataplane: ambient
+            gatewayApiChannel: standard
+        """;
 
     /// <summary>A plan's own check, indented to sit under analysis.</summary>
     public static string Check(string name, string query, double threshold, string direction, string empty = "fail") => $"""

@@ -225,7 +225,7 @@ public sealed class TrafficSplitTests
 
         var split = Assert.Single(run.Resources.OfType<TrafficSplit>());
         Assert.Equal(["v1", "v2"], split.SubsetNames.ToArray());
-        Assert.Equal("frontend-34cf7b28", await OutputUtilities.GetValueAsync(split.DestinationRule.Metadata.Apply(m => m.Name)));
+        Assert.Equal("frontend-34cf7b28", await OutputUtilities.GetValueAsync(split.DestinationRule!.Metadata.Apply(m => m.Name)));
         Assert.Equal(["v1", "v2"], ((ImmutableArray<string>)run.Outputs["subsets"]!).ToArray());
     }
 

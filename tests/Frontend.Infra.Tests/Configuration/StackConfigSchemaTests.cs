@@ -50,7 +50,7 @@ public sealed class StackConfigSchemaTests
     [Fact]
     public void StackFiles_FirstLine_PointsEditorsToTheSchema()
     {
-        foreach (var stack in new[] { "dev", "prod" })
+        foreach (var stack in new[] { "dev", "prod", "ambient" })
         {
             var firstLine = File.ReadLines(Path.Combine(RepositoryPaths.Root, $"Pulumi.{stack}.yaml")).First();
 

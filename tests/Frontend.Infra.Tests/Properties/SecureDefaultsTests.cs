@@ -29,7 +29,7 @@ public sealed class SecureDefaultsTests
               weight: 100
         """;
 
-    public static TheoryData<string> CommittedStacks => ["dev", "prod"];
+    public static TheoryData<string> CommittedStacks => ["dev", "prod", "ambient"];
 
     [Theory]
     [MemberData(nameof(CommittedStacks))]

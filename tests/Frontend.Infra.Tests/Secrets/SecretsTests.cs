@@ -20,6 +20,7 @@ public sealed class SecretsTests
     private static TrafficSplitArgs SplitArgs(bool routingIsSecret) => new()
     {
         Namespace = "frontend-dev",
+        AppName = "frontend",
         ServiceHost = "frontend.frontend-dev.svc.cluster.local",
         ServicePort = 80,
         Versions =
@@ -58,6 +59,24 @@ public sealed class SecretsTests
         Assert.True(secrecy.Match);
         Assert.True(secrecy.Timeout);
         Assert.True(secrecy.Retries);
+    }
+
+    [Fact]
+    public async Task HttpRouteRules_SecretRoutingKey_PassesTheMatchAndTimeoutAsSecretsAndLeavesTheBackendsReadable()
+    {
+        (bool Match, bool Timeout, bool Backends) secrecy = default;
+        await Deployment.TestAsync(new RecordingMocks(), new TestOptions { ProjectName = "frontend", StackName = "dev" }, async () =>
+        {
+            var rules = HttpRouteRules.For(SplitArgs(routingIsSecret: true) with { Api = MeshApis.GatewayApi }).ToList();
+            secrecy = (
+                await Output.IsSecretAsync(rules[0].Matches.ToOutput()),
+                await Output.IsSecretAsync(rules[0].Timeouts!.ToOutput()),
+                await Output.IsSecretAsync(rules[^1].BackendRefs.ToOutput()));
+        });
+
+        Assert.True(secrecy.Match);
+        Assert.True(secrecy.Timeout);
+        Assert.False(secrecy.Backends);
     }
 
     [Fact]

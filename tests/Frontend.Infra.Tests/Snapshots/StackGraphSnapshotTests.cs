@@ -21,6 +21,7 @@ public sealed class StackGraphSnapshotTests
     [Theory]
     [InlineData("dev")]
     [InlineData("prod")]
+    [InlineData("ambient")]
     public async Task Evaluate_CommittedStack_MatchesTheApprovedGraph(string stack)
     {
         var evaluation = await StackEvaluator.EvaluateAsync(StackFiles.Load(RepositoryPaths.Root, stack));

@@ -23,6 +23,8 @@ internal sealed class RecordingMocks : IMocks
         "kubernetes:networking.istio.io/v1:VirtualService",
         "kubernetes:networking.istio.io/v1:Gateway",
         "kubernetes:security.istio.io/v1:PeerAuthentication",
+        "kubernetes:gateway.networking.k8s.io/v1:Gateway",
+        "kubernetes:gateway.networking.k8s.io/v1:HTTPRoute",
         "frontend:app:Workloads",
         "frontend:istio:TrafficSplit",
     ];

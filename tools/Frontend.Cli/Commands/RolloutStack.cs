@@ -49,7 +49,7 @@ internal sealed partial record RolloutStack(string Name, string ProjectName, str
         }
 
         var stackFile = Path.Combine(projectDirectory, $"Pulumi.{stack}.yaml");
-        return new RolloutStack(stack, settings.ProjectName, stackFile, config, new RolloutPlan(plan, config.Versions, config.Namespace.Name));
+        return new RolloutStack(stack, settings.ProjectName, stackFile, config, new RolloutPlan(plan, config.Versions, config.Namespace.Name, GatewayApiRules.IsAmbient(config)));
     }
 
     /// <summary>

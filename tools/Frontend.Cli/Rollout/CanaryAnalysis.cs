@@ -84,7 +84,7 @@ internal static class CanaryAnalysis
 
     /// <summary>The versions in report order (canary first) as the queries address them.</summary>
     public static IReadOnlyList<Target> Targets(RolloutPlan plan, string appName) =>
-        [.. new[] { plan.Canary }.Concat(plan.Stable).Select(v => new Target(v, $"{appName}-{v}", plan.Namespace, plan.Config.Analysis.Window))];
+        [.. new[] { plan.Canary }.Concat(plan.Stable).Select(v => new Target(v, $"{appName}-{v}", plan.Namespace, plan.Config.Analysis.Window, plan.Ambient))];
 
     /// <summary>
     /// The instants to judge at: <paramref name="time"/> and every interval before it whose window starts at or

@@ -11,6 +11,9 @@ namespace Frontend.Cli.Rollout;
 /// (response flags UH, UO, URX) never reaches those pods, so their own sidecar (<c>reporter="destination"</c>)
 /// cannot count it. The source side also leaves out mirrored (shadow) requests, which Istio reports only at
 /// the destination. The destination side is queried for the report, as what the pods served.
+/// In ambient mode the pods have no proxy and ztunnel reports no request metrics: in-mesh callers' requests are
+/// reported by the waypoint (<c>reporter="waypoint"</c>), the ingress gateway's by the gateway (<c>source</c>), so the
+/// callers' view is both, and the waypoint's is also the nearest thing to what the pods served.
 /// </summary>
 internal static partial class IstioQueries
 {
@@ -46,8 +49,15 @@ internal static partial class IstioQueries
     private const string Source = "source";
     private const string Destination = "destination";
 
-    private static string Selector(Target target, string reporter) =>
-        $"reporter=\"{reporter}\",destination_workload_namespace=\"{Escape(target.Namespace)}\",destination_workload=\"{Escape(target.Workload)}\"";
+    private static string Selector(Target target, string side) =>
+        $"{Reporter(target, side)},destination_workload_namespace=\"{Escape(target.Namespace)}\",destination_workload=\"{Escape(target.Workload)}\"";
+
+    private static string Reporter(Target target, string side) => (target.Ambient, side) switch
+    {
+        (false, _) => $"reporter=\"{side}\"",
+        (true, Source) => "reporter=~\"source|waypoint\"",
+        (true, _) => "reporter=\"waypoint\"",
+    };
 
     /// <summary>A PromQL string literal's escapes; the names are DNS labels, so this only guards the contract.</summary>
     private static string Escape(string value) => new StringBuilder(value).Replace("\\", "\\\\").Replace("\"", "\\\"").ToString();
@@ -56,5 +66,5 @@ internal static partial class IstioQueries
     private static partial Regex Placeholder();
 }
 
-/// <summary>One version as the queries see it: its <c>version</c> label, its Deployment (workload) and namespace, and the window.</summary>
-internal sealed record Target(string Version, string Workload, string Namespace, string Window);
+/// <summary>One version as the queries see it: its <c>version</c> label, its Deployment (workload) and namespace, the window, and the data plane.</summary>
+internal sealed record Target(string Version, string Workload, string Namespace, string Window, bool Ambient = false);

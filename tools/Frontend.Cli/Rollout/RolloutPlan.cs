@@ -13,12 +13,16 @@ internal sealed class RolloutPlan
 {
     private readonly IReadOnlyList<VersionConfig> _versions;
 
-    public RolloutPlan(RolloutConfig config, IReadOnlyList<VersionConfig> versions, string @namespace)
+    public RolloutPlan(RolloutConfig config, IReadOnlyList<VersionConfig> versions, string @namespace, bool ambient = false)
     {
         Config = config;
         _versions = versions;
         Namespace = @namespace;
+        Ambient = ambient;
     }
+
+    /// <summary>The stack runs on Istio's ambient data plane, where a waypoint, not a sidecar, reports the requests.</summary>
+    public bool Ambient { get; }
 
     public RolloutConfig Config { get; }
 
