@@ -117,6 +117,26 @@ public sealed class GatewayApiSummaryTests : IDisposable
             StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Diff_IstioGatewayReplacedByAGatewayApiGatewayOfTheSameName_TextTellsThemApartByApiVersion()
+    {
+        const string IstioGateway = """
+            apiVersion: networking.istio.io/v1
+            kind: Gateway
+            metadata: {name: frontend, namespace: frontend}
+            spec:
+              selector: {istio: ingress}
+              servers: [{hosts: [www.example.com], port: {name: http, number: 80, protocol: HTTP}}]
+            """;
+        var gatewayApi = OwnGatewayAndWaypoint[..OwnGatewayAndWaypoint.IndexOf("---", StringComparison.Ordinal)];
+        var before = Render("before", [.. Fixture("prod-istio.yaml"), .. ManifestYaml.Read(IstioGateway)]);
+        var after = Render("after", [.. Fixture("prod-istio.yaml"), .. ManifestYaml.Read(gatewayApi)]);
+
+        var run = await CliRun.Of("diff", before, after, "--format", "text");
+
+        Assert.Contains("  added    Gateway frontend/frontend (gateway.networking.k8s.io/v1)\n  removed  Gateway frontend/frontend (networking.istio.io/v1)\n", run.Stdout, StringComparison.Ordinal);
+    }
+
     private static List<Manifest> IstioWithHttpRouteRetries() => [.. ManifestYaml.Read(File.ReadAllText(Path.Combine(Fixtures, "prod-istio.yaml"))
         .Replace("      perTryTimeout: 2s\n", "", StringComparison.Ordinal)
         .Replace("reset-before-request,retriable-status-codes,503", "unavailable,cancelled,503", StringComparison.Ordinal))];
