@@ -8,8 +8,9 @@ namespace Frontend.Analysis.Schema;
 /// PeerAuthentication schemas carry, each recognised by its exact text (whitespace collapsed) or, for Gateway's
 /// "at most one of two fields", by its shape, and checked by a small C# equivalent with Kubernetes' semantics
 /// (<c>has()</c> is key presence, <c>int()</c> reads base 10 only, <c>duration()</c> is Go's). The <c>Cel</c>
-/// package was tried in their place and disagrees with Kubernetes on those three (analysis/README.md). A rule
-/// whose text is not recognised is reported as not checked, never passed.
+/// package, as it comes, disagrees with Kubernetes on those three (analysis/README.md); every other rule (the
+/// Gateway API's) goes to <see cref="CelInterpreter"/>, which runs the package with them restored. A rule neither
+/// can evaluate is reported as not checked, never passed.
 /// </summary>
 internal static partial class CelRules
 {
@@ -41,6 +42,18 @@ internal static partial class CelRules
         return AtMostOneOf().Match(normalised) is { Success: true } pair
             ? !(Has(self, pair.Groups["first"].Value) && Has(self, pair.Groups["second"].Value))
             : null;
+    }
+
+    /// <summary>
+    /// The rule evaluated on <paramref name="self"/>, whose schema is <paramref name="schema"/>: by its recognised
+    /// text, else by <see cref="CelInterpreter"/>. Holds is null when neither could evaluate it, and Reason says why.
+    /// </summary>
+    public static (bool? Holds, string? Reason) Check(string rule, object? self, IReadOnlyDictionary<string, object?>? schema)
+    {
+        var normalised = Normalise(rule);
+        return Evaluate(normalised, self) is { } recognised
+            ? (recognised, null)
+            : CelInterpreter.Evaluate(normalised, self, schema);
     }
 
     public static string Normalise(string rule) => Whitespace().Replace(rule.Trim(), " ");

@@ -324,10 +324,11 @@ internal sealed class SchemaValidator
             }
 
             var ruleText = CelRules.Normalise(text);
-            switch (CelRules.Evaluate(ruleText, value))
+            var (holds, reason) = CelRules.Check(ruleText, value, schema);
+            switch (holds)
             {
                 case null:
-                    findings.Add(new SchemaFinding(SchemaFindingKind.NotChecked, path, ruleText, ValueText.Of(value), $"{Show(path)}: not checked: {ruleText}"));
+                    findings.Add(new SchemaFinding(SchemaFindingKind.NotChecked, path, ruleText, ValueText.Of(value), $"{Show(path)}: not checked: {ruleText} ({reason})"));
                     break;
                 case false:
                     var message = rule.GetValueOrDefault("message") as string ?? $"failed rule {ruleText}";

@@ -60,13 +60,14 @@ internal sealed partial class TrafficSplit
 
         if (args.Ingress is { Hosts.Count: > 0 } ingress)
         {
-            if (args.IngressApi == MeshApis.Istio)
+            if (MeshApis.IncludesIstio(args.IngressApi))
             {
                 // A migration step: the external entry point keeps its Istio Gateway and VirtualService, now routing to the version Services.
                 Gateway = ingress.Gateway is { } istioGateway ? DeclareGateway(name, args.Namespace, ingress.Hosts, istioGateway) : null;
                 IngressVirtualService = DeclareVirtualService($"{name}-{IngressSuffix}", args, [.. ingress.Hosts], IngressGateways(name, args.Namespace, ingress), [.. Routes.For(args)], null, [.. waitsFor, .. Gateway is null ? [] : new Resource[] { Gateway }]);
             }
-            else
+
+            if (MeshApis.IncludesGatewayApi(args.IngressApi))
             {
                 DeclareGatewayApiIngress(name, args, ingress, rules, waitsFor);
             }

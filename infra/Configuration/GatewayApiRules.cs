@@ -99,17 +99,17 @@ internal static partial class GatewayApiRules
         }
 
         var path = ConfigPath.Root("ingress").Property("api");
-        if (ingress.Api is { } api && !OneOf(path, api, MeshApis.All, problems))
+        if (ingress.Api is { } api && !OneOf(path, api, MeshApis.ForIngress, problems))
         {
             return;
         }
 
         var ingressApi = IngressApi(config);
-        if (ingressApi == MeshApis.GatewayApi && !UsesGatewayApi(config))
+        if (MeshApis.IncludesGatewayApi(ingressApi) && !UsesGatewayApi(config))
         {
-            problems.Error(path, "may be gateway-api only with mesh.api gateway-api: the external HTTPRoute sends requests to a Service per version, which only that declares", ConfigValue.Show(ingressApi), $"{path.RemoveCommand()}, or {ConfigPath.Root(Key).Property("api").SetCommand(MeshApis.GatewayApi)}");
+            problems.Error(path, $"may be {ingressApi} only with mesh.api gateway-api: the external HTTPRoute sends requests to a Service per version, which only that declares", ConfigValue.Show(ingressApi), $"{path.RemoveCommand()}, or {ConfigPath.Root(Key).Property("api").SetCommand(MeshApis.GatewayApi)}");
         }
-        else if (ingressApi == MeshApis.Istio && IsAmbient(config))
+        else if (MeshApis.IncludesIstio(ingressApi) && IsAmbient(config))
         {
             problems.Error(path, "must be gateway-api in ambient mode: a VirtualService is only a preview there, and Istio says not to mix it with the Gateway API routes the waypoint applies", ConfigValue.Show(ingressApi), path.RemoveCommand());
         }

@@ -19,7 +19,7 @@ internal sealed record IngressConfig
     [Description("A Gateway this stack declares itself for the hosts; unset declares none.")]
     public GatewayConfig? Gateway { get; init; }
 
-    [Description("The API of the external routes and gateways. Unset: mesh.api. istio while mesh.api is gateway-api keeps the ingress VirtualService and Istio Gateway (routing to the version Services) during a migration, so the external entry point moves in a step of its own.")]
+    [Description("The API of the external routes and gateways: istio, gateway-api or both. Unset: mesh.api. For a migration while mesh.api is gateway-api: istio keeps the ingress VirtualService and Istio Gateway (now routing to the version Services), both adds the Gateway API's beside them so DNS can move, and unset then retires the Istio ones (README: Gateway API and ambient mode).")]
     public string? Api { get; init; }
 }
 
@@ -70,7 +70,7 @@ internal static partial class IngressRules
         if (ingress.Gateway is { } gateway)
         {
             // A Gateway API Gateway gets its own proxy pods: there is nothing to select (GatewayApiRules refuses a selector there).
-            ValidateGateway(root.Property("gateway"), gateway, needsSelector: GatewayApiRules.IngressApi(config) == MeshApis.Istio, problems);
+            ValidateGateway(root.Property("gateway"), gateway, needsSelector: MeshApis.IncludesIstio(GatewayApiRules.IngressApi(config)), problems);
         }
     }
 

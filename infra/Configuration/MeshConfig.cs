@@ -37,6 +37,14 @@ internal static class MeshApis
     public const string Istio = "istio";
     public const string GatewayApi = "gateway-api";
     public static readonly IReadOnlyList<string> All = [Istio, GatewayApi];
+
+    /// <summary>Ingress only, during a migration: both APIs' gateways carry the hosts, so DNS can move between them.</summary>
+    public const string Both = "both";
+    public static readonly IReadOnlyList<string> ForIngress = [Istio, GatewayApi, Both];
+
+    public static bool IncludesIstio(string api) => api is Istio or Both;
+
+    public static bool IncludesGatewayApi(string api) => api is GatewayApi or Both;
 }
 
 internal static class MeshDataplanes

@@ -62,13 +62,15 @@ public sealed class IstioBundleTests
     }
 
     private static GeneratorOptions Options() => new(
-        RepositoryPaths.IstioCrdBundle,
+        [RepositoryPaths.IstioCrdBundle, RepositoryPaths.GatewayApiExperimentalBundle],
         GeneratedFolder,
         [
             new KindSelector("networking.istio.io", "v1", "DestinationRule"),
             new KindSelector("networking.istio.io", "v1", "Gateway"),
             new KindSelector("networking.istio.io", "v1", "VirtualService"),
             new KindSelector("security.istio.io", "v1", "PeerAuthentication"),
+            new KindSelector("gateway.networking.k8s.io", "v1", "Gateway"),
+            new KindSelector("gateway.networking.k8s.io", "v1", "HTTPRoute"),
         ],
         Check: true);
 }

@@ -47,7 +47,7 @@ public sealed class AnalyzeTests : IDisposable
                     type: object
                     x-kubernetes-preserve-unknown-fields: true
                     x-kubernetes-validations:
-                    - rule: self.hosts.all(h, h.startsWith('frontend'))
+                    - rule: self.hosts.all(h, url('https://' + h).getHost() == h)
         """;
 
     private readonly TempFolder _temp = new();
@@ -137,6 +137,28 @@ public sealed class AnalyzeTests : IDisposable
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("absent.yaml: no such file", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Analyze_IstioAndAGatewayApiBundle_ValidatesAgainstBothAndNamesThem()
+    {
+        var run = await CliRun.Of(
+            "analyze", "dev", "--crds", RepositoryPaths.IstioCrdBundle, "--crds", RepositoryPaths.GatewayApiExperimentalBundle, "--project-dir", RepositoryPaths.Root);
+
+        Assert.Equal((0, ""), (run.ExitCode, run.Stderr));
+        Assert.Contains($"schema validation against {RepositoryPaths.IstioCrdBundle} and {RepositoryPaths.GatewayApiExperimentalBundle}", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Analyze_BothGatewayApiChannels_IsAUsageErrorNamingAKindBothDefine()
+    {
+        var run = await CliRun.Of(
+            "analyze", "dev", "--crds", RepositoryPaths.GatewayApiStandardBundle, "--crds", RepositoryPaths.GatewayApiExperimentalBundle, "--project-dir", RepositoryPaths.Root);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"error: --crds {RepositoryPaths.GatewayApiExperimentalBundle}: defines ", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"which {RepositoryPaths.GatewayApiStandardBundle} defines too; give one bundle per kind (one Gateway API channel, not both)", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal("", run.Stdout);
     }
 
     [Fact]

@@ -51,6 +51,7 @@ public sealed class CommandLineTests
     [Theory]
     [InlineData(new[] { "render", "--help" }, "--out <dir> (REQUIRED)")]
     [InlineData(new[] { "analyze", "--help" }, "--crds <bundle.yaml>")]
+    [InlineData(new[] { "render", "--help" }, "repeat it for several (--crds istio.yaml --crds gateway-api.yaml)")]
     [InlineData(new[] { "diff", "--help" }, "<after-dir>")]
     [InlineData(new[] { "rollout", "--help" }, "promote")]
     [InlineData(new[] { "rollout", "status", "--help" }, "--prometheus <url>")]

@@ -126,7 +126,7 @@ internal static class Verbs
         string name,
         string description,
         Argument<string>[] positionals,
-        Option<string>[] options,
+        Option[] options,
         Func<Command, VerbRun, Func<ParseResult, CancellationToken, Task<int>>> wrap,
         Func<Arguments, TextWriter, TextWriter, TimeProvider, Task<int>> run)
     {
@@ -154,8 +154,15 @@ internal static class Verbs
 
     private static Argument<string> Stack() => new("stack") { Description = "the stack: Pulumi.<stack>.yaml beside Pulumi.yaml" };
 
-    private static Option<string> Crds() =>
-        Option(StackAnalysis.CrdsOption, "bundle.yaml", "a CRD bundle (Istio's customresourcedefinitions.gen.yaml) to validate every Istio resource against");
+    private static Option<string[]> Crds() =>
+        new("--" + StackAnalysis.CrdsOption)
+        {
+            HelpName = "bundle.yaml",
+            Description = "a CRD bundle to validate every resource of its kinds against: Istio's customresourcedefinitions.gen.yaml, "
+                + "a Gateway API channel's standard-install.yaml or experimental-install.yaml; repeat it for several (--crds istio.yaml --crds gateway-api.yaml)",
+            Arity = ArgumentArity.OneOrMore,
+            AllowMultipleArgumentsPerToken = false,
+        };
 
     private static Option<string> ProjectDirectory() =>
         Option(StackAnalysis.ProjectDirectoryOption, "dir", "the folder holding Pulumi.yaml (default: the current folder or the nearest one above it)");

@@ -13,7 +13,7 @@ public sealed class CelRulesTests
     [InlineData("Gateway")]
     public void Evaluate_EveryRuleInTheKindsV1Schema_IsRecognised(string kind)
     {
-        var rules = IstioRules.Of(kind);
+        var rules = CrdRules.Istio.Of(kind);
 
         var unrecognised = rules.Where(rule => CelRules.Evaluate(rule, null) is null).ToList();
 

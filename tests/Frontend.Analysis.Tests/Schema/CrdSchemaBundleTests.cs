@@ -337,40 +337,57 @@ public sealed class CrdSchemaBundleTests
     }
 
     [Fact]
-    public void Validate_UnrecognisedCelRule_ReportsNotChecked()
+    public void Validate_CelRuleOutsideTheRecogniser_IsEvaluated()
     {
-        var bundle = CrdSchemaBundle.Parse("""
-            apiVersion: apiextensions.k8s.io/v1
-            kind: CustomResourceDefinition
-            metadata:
-              name: widgets.example.com
-            spec:
-              group: example.com
-              names:
-                kind: Widget
-              versions:
-                - name: v1
-                  served: true
-                  schema:
-                    openAPIV3Schema:
-                      type: object
-                      properties:
-                        spec:
-                          type: object
-                          properties:
-                            size:
-                              type: integer
-                          x-kubernetes-validations:
-                            - rule: self.size % 2 == 0
-                              message: size must be even
-            """);
+        var bundle = Widgets("self.size % 2 == 0");
         var manifest = Trees.FromYaml("apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\nspec:\n  size: 3\n");
 
         var finding = Assert.Single(bundle.Validate(manifest));
 
-        Assert.Equal(SchemaFindingKind.NotChecked, finding.Kind);
-        Assert.Equal("spec: not checked: self.size % 2 == 0", finding.Message);
+        Assert.Equal(SchemaFindingKind.Violation, finding.Kind);
+        Assert.Equal("spec: size must be even", finding.Message);
     }
+
+    [Fact]
+    public void Validate_CelRuleNeitherCanEvaluate_ReportsNotCheckedWithTheReason()
+    {
+        // url() is from Kubernetes' URL library, which the Cel package lacks.
+        var bundle = Widgets("url(self.endpoint).getHost() == 'example.com'");
+        var manifest = Trees.FromYaml("apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\nspec:\n  endpoint: https://example.com/\n");
+
+        var finding = Assert.Single(bundle.Validate(manifest));
+
+        Assert.Equal(SchemaFindingKind.NotChecked, finding.Kind);
+        Assert.StartsWith("spec: not checked: url(self.endpoint).getHost() == 'example.com' (", finding.Message, StringComparison.Ordinal);
+    }
+
+    private static CrdSchemaBundle Widgets(string rule) => CrdSchemaBundle.Parse($$"""
+        apiVersion: apiextensions.k8s.io/v1
+        kind: CustomResourceDefinition
+        metadata:
+          name: widgets.example.com
+        spec:
+          group: example.com
+          names:
+            kind: Widget
+          versions:
+            - name: v1
+              served: true
+              schema:
+                openAPIV3Schema:
+                  type: object
+                  properties:
+                    spec:
+                      type: object
+                      properties:
+                        size:
+                          type: integer
+                        endpoint:
+                          type: string
+                      x-kubernetes-validations:
+                        - rule: "{{rule}}"
+                          message: size must be even
+        """);
 
     [Fact]
     public void Validate_PatternDotNetCannotCompile_ReportsNotChecked()

@@ -9,25 +9,32 @@ namespace Frontend.Cli.Tests.Docs;
 /// </summary>
 public sealed class DocumentedRenderSummaryTests : IDisposable
 {
-    private const string DocumentedBundle = "../shared/istio/customresourcedefinitions-1.30.3.yaml";
+    // The paths the docs show for the bundles the tests are built with.
+    private static readonly (string Path, string Documented)[] Bundles =
+    [
+        (RepositoryPaths.IstioCrdBundle, "../shared/istio/customresourcedefinitions-1.30.3.yaml"),
+        (RepositoryPaths.GatewayApiStandardBundle, "../shared/gateway-api/standard-install-v1.5.1.yaml"),
+    ];
 
     private readonly TempFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();
 
+    /// <param name="bundles">How many of <see cref="Bundles"/> the docs' command gives: prod shows Istio's and the Gateway API's.</param>
     [Theory]
-    [InlineData("prod")]
-    [InlineData("dev")]
-    public async Task Render_RepositoryStack_PrintsTheSummaryTheDocsShow(string stack)
+    [InlineData("prod", 2)]
+    [InlineData("dev", 1)]
+    public async Task Render_RepositoryStack_PrintsTheSummaryTheDocsShow(string stack, int bundles)
     {
         var output = _temp.Combine(stack);
+        var crds = Bundles.Take(bundles).SelectMany(bundle => new[] { "--crds", bundle.Path });
 
-        var run = await CliRun.Of("render", stack, "--out", output, "--crds", RepositoryPaths.IstioCrdBundle, "--project-dir", RepositoryPaths.Root);
+        var run = await CliRun.Of(["render", stack, "--out", output, .. crds, "--project-dir", RepositoryPaths.Root]);
 
         Assert.Equal(0, run.ExitCode);
-        var summary = run.Stdout
-            .Replace(output, $"rendered/{stack}", StringComparison.Ordinal)
-            .Replace(RepositoryPaths.IstioCrdBundle, DocumentedBundle, StringComparison.Ordinal);
+        var summary = Bundles.Aggregate(
+            run.Stdout.Replace(output, $"rendered/{stack}", StringComparison.Ordinal),
+            (text, bundle) => text.Replace(bundle.Path, bundle.Documented, StringComparison.Ordinal));
         var docs = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "cli.md"));
         Assert.Contains($"```text\n{summary}```\n", docs, StringComparison.Ordinal);
     }

@@ -113,6 +113,31 @@ public sealed class MakeBeforeBreakTests
     /// <paramref name="releaseOn"/>, the hold ends as soon as that event is recorded (or after
     /// <paramref name="hold"/>), so a test that expects the event during the hold does not race a timer.
     /// </summary>
+    /// <summary>The Gateway API's routes name version Services: each HTTPRoute waits for the Service, the DestinationRule and the ready pods of every version it routes to.</summary>
+    [Theory]
+    [InlineData("kubernetes:core/v1:Service", "frontend-v2")]
+    [InlineData("kubernetes:apps/v1:Deployment", "frontend-v2")]
+    [InlineData("kubernetes:networking.istio.io/v1:DestinationRule", "frontend-v2")]
+    public async Task Declare_GatewayApi_EveryHttpRouteRegistersOnlyAfterTheRoutedVersionsServiceRuleAndPodsHaveReturned(string heldType, string heldName)
+    {
+        var config = SampleConfigs.TwoVersions(v1Weight: 90, v2Weight: 10) with
+        {
+            Mesh = new MeshConfig { Api = MeshApis.GatewayApi, GatewayApiChannel = GatewayApiChannels.Standard },
+            TrafficPolicy = new TrafficPolicyConfig { LoadBalancer = new LoadBalancerConfig { Simple = "LEAST_REQUEST" } },
+            Ingress = new IngressConfig { Hosts = ["www.example.com"], Gateways = ["istio-ingress/public-gateway"] },
+        };
+        var mocks = new HoldingMocks(holdType: heldType, hold: TimeSpan.FromMilliseconds(300), holdName: heldName);
+
+        await Deployment.TestAsync(mocks, new TestOptions { ProjectName = "frontend", StackName = "dev" }, () => FrontendStack.Declare(config));
+
+        var events = mocks.Events.ToList();
+        var heldEnd = events.IndexOf($"end {heldType} {heldName}");
+        var routeStarts = events.Select((e, i) => (e, i)).Where(p => p.e == "start kubernetes:gateway.networking.k8s.io/v1:HTTPRoute").Select(p => p.i).ToList();
+        Assert.True(heldEnd >= 0, "the held resource was never declared");
+        Assert.Equal(2, routeStarts.Count);
+        Assert.All(routeStarts, start => Assert.True(start > heldEnd, $"an HTTPRoute started before {heldName} returned: {string.Join(", ", events)}"));
+    }
+
     private sealed class HoldingMocks(string holdType, TimeSpan hold, string? holdName = null, string? releaseOn = null) : IMocks
     {
         private readonly ConcurrentQueue<string> _events = new();

@@ -4,8 +4,8 @@ using Frontend.Cli.Evaluation;
 namespace Frontend.Cli.Commands;
 
 /// <summary>A stack evaluated under mocks and checked like <c>istioctl analyze</c>.</summary>
-/// <param name="SchemaBundle">The CRD bundle the Istio resources were validated against; null when schema validation did not run.</param>
-internal sealed record AnalysedStack(StackEvaluation Evaluation, IReadOnlyList<Finding> Findings, string? SchemaBundle)
+/// <param name="SchemaBundles">The CRD bundles (--crds, in order) the resources of their kinds were validated against; none when schema validation did not run.</param>
+internal sealed record AnalysedStack(StackEvaluation Evaluation, IReadOnlyList<Finding> Findings, IReadOnlyList<string> SchemaBundles)
 {
     public bool HasErrors => Findings.Any(finding => finding.Level == FindingLevel.Error);
 }

@@ -3,7 +3,7 @@ using Frontend.Analysis.Mesh;
 
 namespace Frontend.Cli.Commands;
 
-/// <summary><c>analyze &lt;stack&gt; [--crds bundle.yaml]</c>: the findings with their fixes; non-zero when any is an error.</summary>
+/// <summary><c>analyze &lt;stack&gt; [--crds bundle.yaml ...]</c>: the findings with their fixes; non-zero when any is an error.</summary>
 internal static class AnalyzeCommand
 {
     public static async Task<int> RunAsync(Arguments arguments, TextWriter stdout, TextWriter stderr)

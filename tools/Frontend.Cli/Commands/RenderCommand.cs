@@ -6,7 +6,7 @@ using Frontend.Cli.Summary;
 namespace Frontend.Cli.Commands;
 
 /// <summary>
-/// <c>render &lt;stack&gt; --out dir [--crds bundle.yaml]</c>: validate, analyse, then write one file per resource,
+/// <c>render &lt;stack&gt; --out dir [--crds bundle.yaml ...]</c>: validate, analyse, then write one file per resource,
 /// all or nothing, and print what a reviewer wants to read.
 /// </summary>
 internal static class RenderCommand

@@ -1,3 +1,4 @@
+using Frontend.Analysis.Manifests;
 using Frontend.Analysis.Mesh;
 using Frontend.Analysis.Schema;
 using Frontend.Cli.Evaluation;
@@ -15,8 +16,8 @@ internal static class StackAnalysis
     public static async Task<AnalysedStack?> RunAsync(Arguments arguments, string stack, TextWriter stderr)
     {
         var settings = StackFiles.Load(ProjectDirectory(arguments), stack);
-        var bundlePath = arguments.Option(CrdsOption);
-        var bundle = bundlePath is null ? null : LoadBundle(bundlePath);
+        var bundlePaths = arguments.RepeatedOption(CrdsOption);
+        var bundle = bundlePaths.Count == 0 ? null : LoadBundles(bundlePaths);
 
         var evaluation = await StackEvaluator.EvaluateAsync(settings);
         if (!evaluation.Succeeded)
@@ -33,7 +34,7 @@ internal static class StackAnalysis
         var findings = bundle is null
             ? MeshAnalyzer.Analyze(evaluation.Manifests)
             : IstioAnalysis.Analyze(evaluation.Manifests, bundle);
-        return new AnalysedStack(evaluation, findings, bundlePath);
+        return new AnalysedStack(evaluation, findings, bundlePaths);
     }
 
     /// <summary>--project-dir, or else the folder holding Pulumi.yaml: the current one or the nearest above it.</summary>
@@ -43,6 +44,20 @@ internal static class StackAnalysis
             : StackFiles.FindProjectDirectory(Environment.CurrentDirectory);
 
     public static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+
+    /// <summary>One bundle of every --crds file's kinds; two files that define the same kind (both Gateway API channels) are a usage error.</summary>
+    private static CrdSchemaBundle LoadBundles(IReadOnlyList<string> paths)
+    {
+        var bundles = paths.Select(LoadBundle).ToList();
+        try
+        {
+            return CrdSchemaBundle.Combine(bundles);
+        }
+        catch (ManifestException exception)
+        {
+            throw new UsageException($"--{CrdsOption} {exception.Message}");
+        }
+    }
 
     private static CrdSchemaBundle LoadBundle(string path)
     {

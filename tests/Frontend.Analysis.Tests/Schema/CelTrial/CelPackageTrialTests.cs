@@ -21,7 +21,7 @@ public sealed class CelPackageTrialTests
     [Fact]
     public void Compile_EveryRuleOfTheFourKinds_Parses()
     {
-        var rules = Kinds.SelectMany(IstioRules.Of).Distinct(StringComparer.Ordinal).ToList();
+        var rules = Kinds.SelectMany(CrdRules.Istio.Of).Distinct(StringComparer.Ordinal).ToList();
 
         var unparsed = rules.Where(rule => !Compiles(rule)).ToList();
 
@@ -32,7 +32,7 @@ public sealed class CelPackageTrialTests
     [Fact]
     public void Evaluate_TestCorpus_DisagreesWithKubernetesWhereTheReadmeSays()
     {
-        var sites = Corpus().SelectMany(resource => IstioRules.SitesIn(resource.Body).Select(site => (resource.Name, Site: site))).ToList();
+        var sites = Corpus().SelectMany(resource => CrdRules.Istio.SitesIn(resource.Body).Select(site => (resource.Name, Site: site))).ToList();
 
         var disagreements = sites
             .Select(entry => (entry.Name, entry.Site, Ours: Holds(CelRules.Evaluate(entry.Site.Rule, entry.Site.Self)), Cel: EvaluateWithCel(entry.Site)))

@@ -4,17 +4,23 @@ using Frontend.Tests;
 
 namespace Frontend.Analysis.Tests.Schema;
 
-/// <summary>A CEL rule where it applies: the path of the value it checks, and that value.</summary>
-internal sealed record RuleSite(string Path, string Rule, object Self);
+/// <summary>A CEL rule where it applies: the path of the value it checks, that value, and the schema it has there.</summary>
+internal sealed record RuleSite(string Path, string Rule, object Self, IReadOnlyDictionary<string, object?> Schema);
 
-/// <summary>The CEL rules of Istio's v1 schemas in the CRD bundle the tests are built with, and where they apply.</summary>
-internal static class IstioRules
+/// <summary>The CEL rules of the v1 schemas in one of the CRD bundles the tests are built with, and where they apply.</summary>
+internal sealed class CrdRules(string bundle)
 {
-    private static readonly Lazy<List<IReadOnlyDictionary<string, object?>>> Documents = new(() =>
-        YamlTreeReader.ReadDocuments(File.ReadAllText(RepositoryPaths.IstioCrdBundle), "bundle").OfType<IReadOnlyDictionary<string, object?>>().ToList());
+    public static CrdRules Istio { get; } = new(RepositoryPaths.IstioCrdBundle);
+
+    public static CrdRules GatewayApiStandard { get; } = new(RepositoryPaths.GatewayApiStandardBundle);
+
+    public static CrdRules GatewayApiExperimental { get; } = new(RepositoryPaths.GatewayApiExperimentalBundle);
+
+    private readonly Lazy<List<IReadOnlyDictionary<string, object?>>> documents = new(() =>
+        YamlTreeReader.ReadDocuments(File.ReadAllText(bundle), "bundle").OfType<IReadOnlyDictionary<string, object?>>().ToList());
 
     /// <summary>Every distinct rule text (whitespace collapsed) of a kind's v1 schema.</summary>
-    public static List<string> Of(string kind)
+    public List<string> Of(string kind)
     {
         var rules = new List<string>();
         Collect(SchemaOf(kind), rules);
@@ -22,17 +28,17 @@ internal static class IstioRules
     }
 
     /// <summary>Every rule the v1 schema of the object's kind applies to a value the object holds.</summary>
-    public static List<RuleSite> SitesIn(IReadOnlyDictionary<string, object?> resource)
+    public List<RuleSite> SitesIn(IReadOnlyDictionary<string, object?> resource)
     {
         var sites = new List<RuleSite>();
         var schema = (IReadOnlyDictionary<string, object?>)SchemaOf((string)resource["kind"]!)["openAPIV3Schema"]!;
-        Walk(schema, resource, "", sites);
+        Walk(schema, SchemaDefaults.Apply(schema, resource), "", sites);
         return sites;
     }
 
-    private static IReadOnlyDictionary<string, object?> SchemaOf(string kind)
+    private IReadOnlyDictionary<string, object?> SchemaOf(string kind)
     {
-        var crd = Documents.Value.Single(document => Map(Map(document["spec"])["names"])["kind"] as string == kind);
+        var crd = documents.Value.Where(document => document.GetValueOrDefault("kind") is "CustomResourceDefinition").Single(document => Map(Map(document["spec"])["names"])["kind"] as string == kind);
         var version = ((IReadOnlyList<object?>)Map(crd["spec"])["versions"]!)
             .OfType<IReadOnlyDictionary<string, object?>>()
             .Single(candidate => candidate["name"] as string == "v1");
@@ -48,7 +54,7 @@ internal static class IstioRules
 
         if (schema.GetValueOrDefault("x-kubernetes-validations") is IReadOnlyList<object?> validations)
         {
-            sites.AddRange(validations.OfType<IReadOnlyDictionary<string, object?>>().Select(rule => new RuleSite(path, CelRules.Normalise((string)rule["rule"]!), value)));
+            sites.AddRange(validations.OfType<IReadOnlyDictionary<string, object?>>().Select(rule => new RuleSite(path, CelRules.Normalise((string)rule["rule"]!), value, schema)));
         }
 
         switch (value)
