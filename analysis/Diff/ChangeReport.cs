@@ -83,9 +83,12 @@ public static class ChangeReport
 
         var changed = report.Resources.Where(resource => resource.Kind != ChangeKind.Unchanged).ToList();
         builder.Append(CultureInfo.InvariantCulture, $"\nRendered manifests: {MarkdownReport.Counts(report)}\n");
+        // Istio's Gateway and the Gateway API's share kind and name when a stack moves between them: the API tells them apart.
+        var shared = changed.GroupBy(change => change.Resource, StringComparer.Ordinal).Where(group => group.Count() > 1).Select(group => group.Key).ToHashSet(StringComparer.Ordinal);
         foreach (var change in changed)
         {
-            builder.Append(CultureInfo.InvariantCulture, $"  {MarkdownReport.Label(change.Kind),-8} {change.Resource}\n");
+            var resource = shared.Contains(change.Resource) ? $"{change.Resource} ({change.ApiVersion})" : change.Resource;
+            builder.Append(CultureInfo.InvariantCulture, $"  {MarkdownReport.Label(change.Kind),-8} {resource}\n");
         }
 
         foreach (var change in changed)

@@ -8,7 +8,8 @@ namespace Frontend.Analysis.Mesh;
 /// so is a split that external traffic never gets.
 /// Reports IST0101, IST0109, IST0112, IST0118, IST0173 and IST0174, and this project's FRT0001 (a weighted
 /// VirtualService bound to no ingress gateway, with the pod shares external traffic gets instead) and FRT0002 (a
-/// connection-pool limit that one proxy's share of the split overflows).
+/// connection-pool limit that one proxy's share of the split overflows), and for Gateway API routes FRT0005 to FRT0010
+/// (<see cref="GatewayApiRoutes"/>); FRT0001 covers a GAMMA HTTPRoute's split too.
 /// </summary>
 public static class MeshAnalyzer
 {
@@ -31,6 +32,7 @@ public static class MeshAnalyzer
             .Concat(HostsClaimedTwice(inventory))
             .Concat(SplitAtIngress.Findings(inventory))
             .Concat(PerProxyLimits.Findings(inventory))
+            .Concat(GatewayApiRoutes.Findings(inventory))
             .Distinct()
             .OrderBy(finding => finding.Level)
             .ThenBy(finding => finding.Resource, StringComparer.Ordinal)

@@ -22,6 +22,8 @@ internal sealed record RouteDestination(IReadOnlyDictionary<string, object?> Des
 /// <summary>The manifests the analysis looks at, indexed by what it asks: Services by host, pod templates by namespace.</summary>
 internal sealed class MeshInventory
 {
+    public const string GatewayApiGroup = "gateway.networking.k8s.io";
+
     private const string MeshGateway = "mesh";
 
     private static readonly HashSet<string> WorkloadKinds = new(StringComparer.Ordinal) { "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job" };
@@ -47,6 +49,9 @@ internal sealed class MeshInventory
         DestinationRules = all.Where(manifest => manifest is { Group: "networking.istio.io", Kind: "DestinationRule" }).ToList();
         VirtualServices = all.Where(manifest => manifest is { Group: "networking.istio.io", Kind: "VirtualService" }).ToList();
         Autoscalers = all.Where(manifest => manifest is { Group: "autoscaling", Kind: "HorizontalPodAutoscaler" }).ToList();
+        HttpRoutes = all.Where(manifest => manifest is { Group: GatewayApiGroup, Kind: "HTTPRoute" }).ToList();
+        Gateways = all.Where(manifest => manifest is { Group: GatewayApiGroup, Kind: "Gateway" }).ToList();
+        Namespaces = all.Where(manifest => manifest is { Group: "", Kind: "Namespace" }).ToList();
         ServiceEntryHosts = all.Where(manifest => manifest is { Group: "networking.istio.io", Kind: "ServiceEntry" })
             .SelectMany(manifest => manifest.Body.MapAt("spec").StringsAt("hosts").Select(host => HostName.Qualify(host, manifest.EffectiveNamespace)))
             .ToList();
@@ -61,6 +66,21 @@ internal sealed class MeshInventory
     public IReadOnlyList<Manifest> VirtualServices { get; }
 
     public IReadOnlyList<Manifest> Autoscalers { get; }
+
+    /// <summary>Gateway API HTTPRoutes.</summary>
+    public IReadOnlyList<Manifest> HttpRoutes { get; }
+
+    /// <summary>Gateway API Gateways (an ingress gateway, a waypoint), not Istio's networking.istio.io Gateways.</summary>
+    public IReadOnlyList<Manifest> Gateways { get; }
+
+    public IReadOnlyList<Manifest> Namespaces { get; }
+
+    /// <summary>The labels of the namespace, when the manifests declare it; null when they do not.</summary>
+    public IReadOnlyDictionary<string, string>? NamespaceLabels(string name) =>
+        Namespaces.FirstOrDefault(ns => ns.Name == name)?.Body.MapAt("metadata").LabelsAt("labels");
+
+    public ServiceEntryPoint? Service(string name, string ns) =>
+        Services.FirstOrDefault(service => service.Manifest.Name == name && service.Manifest.EffectiveNamespace == ns);
 
     public IReadOnlyList<string> ServiceEntryHosts { get; }
 

@@ -54,6 +54,20 @@ internal static class PerProxyLimits
                 }
             }
 
+            if (spec.MapsAt("subsets").Count == 0 && LargestRouteShare(inventory, host) is var routeShare and > 0)
+            {
+                // A version Service's own rule: the whole rule is that version's Envoy cluster, as a subset is.
+                var pool = spec.MapAt("trafficPolicy").MapAt("connectionPool");
+                var name = host.Split('.')[0];
+                foreach (var (group, field) in Limits)
+                {
+                    if (pool.MapAt(group).LongAt(field) is { } limit && limit * 100 / routeShare < ReferenceProxyConcurrency)
+                    {
+                        overflows.Add($"{group}.{field}={Whole(limit)} for {name} (routes send it up to {Whole(routeShare)}%) at {Whole(limit * 100 / routeShare)}");
+                    }
+                }
+            }
+
             if (overflows.Count > 0)
             {
                 yield return FrontendMessages.PerProxyLimitOverflows(rule.DisplayName, host, string.Join("; ", overflows), ReferenceProxyConcurrency);
@@ -79,6 +93,32 @@ internal static class PerProxyLimits
                     if (destination.StringAt("subset") == subset && HostName.Qualify(destination.StringAt("host") ?? "", virtualService.EffectiveNamespace) == host)
                     {
                         largest = Math.Max(largest, weighted.LongAt("weight") ?? (destinations.Count == 1 ? 100 : 0));
+                    }
+                }
+            }
+        }
+
+        return largest;
+    }
+
+    /// <summary>
+    /// The largest share, in percent, that any HTTPRoute rule sends to the Service host: its backends' weights relative to
+    /// their total (each 1 unless set), so a rule's only backend gets 100.
+    /// </summary>
+    private static long LargestRouteShare(MeshInventory inventory, string host)
+    {
+        long largest = 0;
+        foreach (var route in inventory.HttpRoutes)
+        {
+            foreach (var rule in route.Body.MapAt("spec").MapsAt("rules"))
+            {
+                var backends = rule.MapsAt("backendRefs");
+                var total = backends.Sum(backend => backend.LongAt("weight") ?? 1);
+                foreach (var backend in backends)
+                {
+                    if (total > 0 && GatewayApiRoutes.ServiceReference(backend, route.EffectiveNamespace) is { } service && HostName.OfService(service.Name, service.Namespace) == host)
+                    {
+                        largest = Math.Max(largest, (backend.LongAt("weight") ?? 1) * 100 / total);
                     }
                 }
             }

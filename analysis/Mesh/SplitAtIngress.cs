@@ -27,26 +27,99 @@ internal static class SplitAtIngress
                     continue;
                 }
 
-                var groups = PodGroups(inventory, service, route);
-                var totalPods = groups?.Sum(group => group.Pods) ?? 0;
-                if (groups is null || totalPods == 0)
+                if (Finding(PodGroups(inventory, service, route), route.Count, (shares, replicas, split, sharesMatchSplit) =>
+                        FrontendMessages.SplitNotAppliedAtIngress(virtualService.DisplayName, host, shares, replicas, split, sharesMatchSplit)) is { } finding)
                 {
-                    continue;
+                    yield return finding;
                 }
-
-                var sharesMatchSplit = groups.TrueForAll(group => group.Pods * 100 == group.Weight * totalPods);
-                if (sharesMatchSplit && route.Count == 1)
-                {
-                    // One destination and every pod in it: there is no split for the gateway to miss.
-                    continue;
-                }
-
-                var percentages = LargestRemainderPercentages(groups.Select(group => group.Pods).ToList(), totalPods);
-                var shares = string.Join(", ", groups.Select((group, index) => $"{group.Label} {Whole(percentages[index])}%"));
-                var split = string.Join("/", groups.Select(group => Whole(group.Weight)));
-                yield return FrontendMessages.SplitNotAppliedAtIngress(virtualService.DisplayName, host, shares, Replicas(groups), split, sharesMatchSplit);
             }
         }
+
+        foreach (var finding in RouteFindings(inventory))
+        {
+            yield return finding;
+        }
+    }
+
+    /// <summary>
+    /// The same for a GAMMA HTTPRoute: its parent Service's split over version Services applies to in-mesh callers; an
+    /// ingress reaches the parent Service itself unless a route at a gateway (an HTTPRoute with a Gateway parent, or a
+    /// VirtualService bound to a gateway) sends it to the version Services.
+    /// </summary>
+    private static IEnumerable<Finding> RouteFindings(MeshInventory inventory)
+    {
+        foreach (var route in inventory.HttpRoutes)
+        {
+            var spec = route.Body.MapAt("spec");
+            var split = spec.MapsAt("rules").LastOrDefault(rule => rule.MapsAt("matches").Count == 0)?.MapsAt("backendRefs") ?? [];
+            var backends = split
+                .Select(backend => (Backend: backend, Service: GatewayApiRoutes.ServiceReference(backend, route.EffectiveNamespace)))
+                .Where(entry => entry.Service is not null)
+                .Select(entry => (entry.Backend, Service: inventory.Service(entry.Service!.Value.Name, entry.Service.Value.Namespace)))
+                .ToList();
+            if (backends.Count == 0 || backends.Exists(entry => entry.Service is null))
+            {
+                // A backend no manifest declares is FRT0005's.
+                continue;
+            }
+
+            foreach (var parent in spec.MapsAt("parentRefs").Where(GatewayApiRoutes.IsServiceParent))
+            {
+                var shared = inventory.Service(parent.StringAt("name") ?? "", parent.StringAt("namespace") ?? route.EffectiveNamespace);
+                if (shared is null || shared.Selector.Count == 0 || backends.Exists(entry => entry.Service == shared)
+                    || backends.Select(entry => entry.Service!.Host).Any(host => RoutedAtAGateway(inventory, host)))
+                {
+                    continue;
+                }
+
+                var weights = backends.Select(entry => entry.Backend.LongAt("weight") ?? 1).ToList();
+                var total = weights.Sum();
+                var percents = total == 0 ? weights.Select(_ => 0L).ToList() : LargestRemainderPercentages(weights, total);
+                var selections = backends
+                    .Select((entry, index) => (Label: entry.Service!.Manifest.Name, Weight: percents[index], Labels: (IReadOnlyDictionary<string, string>?)entry.Service.Selector))
+                    .GroupBy(selection => selection.Label, StringComparer.Ordinal)
+                    .Select(group => (group.Key, group.Sum(selection => selection.Weight), group.First().Labels))
+                    .ToList();
+                if (Finding(PodGroups(inventory, shared, selections, "no version Service"), selections.Count, (shares, replicas, splitText, sharesMatchSplit) =>
+                        FrontendMessages.SplitNotAppliedAtIngressByRoute(route.DisplayName, shared.Host, shares, replicas, splitText, sharesMatchSplit)) is { } finding)
+                {
+                    yield return finding;
+                }
+            }
+        }
+    }
+
+    /// <summary>An HTTPRoute with a Gateway parent, or a VirtualService bound to a gateway, that sends requests to the Service host.</summary>
+    private static bool RoutedAtAGateway(MeshInventory inventory, string host) =>
+        inventory.HttpRoutes
+            .Where(route => route.Body.MapAt("spec").MapsAt("parentRefs").Any(GatewayApiRoutes.IsGatewayParent))
+            .Any(route => GatewayApiRoutes.BackendReferences(route)
+                .Select(backend => GatewayApiRoutes.ServiceReference(backend.Backend, route.EffectiveNamespace))
+                .Any(service => service is { } found && HostName.OfService(found.Name, found.Namespace) == host))
+        || inventory.VirtualServices
+            .Where(candidate => MeshInventory.BoundGateways(candidate).Count > 0)
+            .Any(candidate => MeshInventory.Destinations(candidate).Any(destination => HostName.Qualify(destination.Host, candidate.EffectiveNamespace) == host));
+
+    /// <summary>The finding for these pod groups, or null when there is nothing to report (no pods, or one destination holding them all).</summary>
+    private static Finding? Finding(List<PodGroup>? groups, int destinations, Func<string, string, string, bool, Finding> message)
+    {
+        var totalPods = groups?.Sum(group => group.Pods) ?? 0;
+        if (groups is null || totalPods == 0)
+        {
+            return null;
+        }
+
+        var sharesMatchSplit = groups.TrueForAll(group => group.Pods * 100 == group.Weight * totalPods);
+        if (sharesMatchSplit && destinations == 1)
+        {
+            // One destination and every pod in it: there is no split for the gateway to miss.
+            return null;
+        }
+
+        var percentages = LargestRemainderPercentages(groups.Select(group => group.Pods).ToList(), totalPods);
+        var shares = string.Join(", ", groups.Select((group, index) => $"{group.Label} {Whole(percentages[index])}%"));
+        var split = string.Join("/", groups.Select(group => Whole(group.Weight)));
+        return message(shares, Replicas(groups), split, sharesMatchSplit);
     }
 
     /// <summary>
@@ -97,17 +170,29 @@ internal static class SplitAtIngress
             .Where(subset => subset.StringAt("name") is not null)
             .GroupBy(subset => subset.StringAt("name")!, StringComparer.Ordinal)
             .ToDictionary(group => group.Key, group => group.First().LabelsAt("labels"), StringComparer.Ordinal);
-        var subsetOrder = weights.Keys.Concat(subsets.Keys).Distinct(StringComparer.Ordinal);
 
+        // A subset no DestinationRule defines selects no pods (IST0101 says so); it still shows its weight.
+        var selections = weights.Keys.Concat(subsets.Keys).Distinct(StringComparer.Ordinal)
+            .Select(subset => (subset, weights.GetValueOrDefault(subset), subsets.GetValueOrDefault(subset)))
+            .ToList();
+        return PodGroups(inventory, service, selections, "no subset");
+    }
+
+    /// <summary>
+    /// Groups of pods in the order given, each the pod templates its labels (joined with the Service's selector) select
+    /// and no earlier group does, then each pod template the Service selects that none does. Null when a selected
+    /// workload's pod count cannot be read, or the Service selects no pods.
+    /// </summary>
+    private static List<PodGroup>? PodGroups(MeshInventory inventory, ServiceEntryPoint service, IReadOnlyList<(string Label, long Weight, IReadOnlyDictionary<string, string>? Labels)> selections, string unselected)
+    {
         var counted = new HashSet<Manifest>();
         var groups = new List<PodGroup>();
-        foreach (var subset in subsetOrder)
+        foreach (var (label, weight, labels) in selections)
         {
-            // A subset no DestinationRule defines selects no pods (IST0101 says so); it still shows its weight.
-            var workloads = subsets.TryGetValue(subset, out var labels)
-                ? inventory.WorkloadsSelectedBy(service, labels).Where(workload => counted.Add(workload.Manifest)).ToList()
-                : [];
-            var group = Group(inventory, subset, weights.GetValueOrDefault(subset), workloads);
+            var workloads = labels is null
+                ? []
+                : inventory.WorkloadsSelectedBy(service, labels).Where(workload => counted.Add(workload.Manifest)).ToList();
+            var group = Group(inventory, label, weight, workloads);
             if (group is null)
             {
                 return null;
@@ -118,7 +203,7 @@ internal static class SplitAtIngress
 
         foreach (var workload in inventory.WorkloadsSelectedBy(service, new Dictionary<string, string>()).Where(workload => counted.Add(workload.Manifest)))
         {
-            var group = Group(inventory, $"{workload.Manifest.Name} (no subset)", 0, [workload]);
+            var group = Group(inventory, $"{workload.Manifest.Name} ({unselected})", 0, [workload]);
             if (group is null)
             {
                 return null;

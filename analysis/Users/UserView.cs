@@ -25,16 +25,31 @@ public sealed record UserView(
         ArgumentNullException.ThrowIfNull(manifests);
         ArgumentNullException.ThrowIfNull(facts);
         var entryPoints = VirtualServiceRoutes.Read(manifests)
+            .Concat(HttpRouteRoutes.Read(manifests))
             .DistinctBy(routed => routed.EntryPoint)
             .ToValueList();
-        var destinationRule = manifests.FirstOrDefault(m => m is { Group: "networking.istio.io", Kind: "DestinationRule" });
         var routedVersions = entryPoints.SelectMany(routed => routed.Plan.ReachedVersions);
+        var namespaces = manifests.Where(m => !m.IsClusterScoped).Select(m => m.EffectiveNamespace).Distinct().Order(StringComparer.Ordinal).ToValueList();
+        if (manifests.Any(HttpRouteRoutes.IsHttpRoute))
+        {
+            // Gateway API names versions by their Services, and each version's DestinationRule holds its whole policy.
+            var versions = VersionServicePolicies.Read(manifests);
+            return new UserView(
+                entryPoints,
+                Workloads.Versions(versions.Versions, routedVersions, manifests).ToValueList(),
+                DestinationRulePolicies.Read(versions.Shared, manifests),
+                null,
+                namespaces,
+                facts);
+        }
+
+        var destinationRule = manifests.FirstOrDefault(m => m is { Group: "networking.istio.io", Kind: "DestinationRule" });
         return new UserView(
             entryPoints,
             Workloads.Versions(destinationRule, routedVersions, manifests).ToValueList(),
-            DestinationRulePolicies.Read(destinationRule, manifests),
+            DestinationRulePolicies.Read(destinationRule?.Body.MapAt("spec").MapAt("trafficPolicy"), manifests),
             destinationRule?.Name,
-            manifests.Where(m => !m.IsClusterScoped).Select(m => m.EffectiveNamespace).Distinct().Order(StringComparer.Ordinal).ToValueList(),
+            namespaces,
             facts);
     }
 
@@ -95,8 +110,21 @@ public sealed record RoutePlan(
 /// </summary>
 public sealed record MatchRoute(string Name, string Words, string Fields, ValueList<string> Versions);
 
-/// <summary>The cookie each weighted destination adds, its attributes, and the versions whose cookie routes back to them.</summary>
-public sealed record Stickiness(string Cookie, string Attributes, ValueList<string> Versions);
+/// <summary>
+/// The cookie each weighted destination adds, its attributes, and the versions whose cookie routes back to them. Two
+/// are equal whatever the order of the attributes (<c>Path=/; Secure</c> or <c>Secure; Path=/</c>): a browser reads
+/// them as a set.
+/// </summary>
+public sealed record Stickiness(string Cookie, string Attributes, ValueList<string> Versions)
+{
+    public bool Equals(Stickiness? other) =>
+        other is not null && Cookie == other.Cookie && Versions.Equals(other.Versions) && AttributeSet().SetEquals(other.AttributeSet());
+
+    public override int GetHashCode() => HashCode.Combine(Cookie, Versions, AttributeSet().Count);
+
+    private HashSet<string> AttributeSet() =>
+        Attributes.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+}
 
 /// <summary>A version's percentage of the weighted split.</summary>
 public sealed record Share(string Version, long Percent);

@@ -176,7 +176,7 @@ public static class UserChanges
             yield return new ChangeSentence($"stickiness cookie: `{before.Cookie}` → `{after.Cookie}` (visitors holding the old cookie are split afresh once)");
         }
 
-        if (before.Attributes != after.Attributes)
+        if (before with { Versions = after.Versions, Cookie = after.Cookie } != after)
         {
             yield return new ChangeSentence($"stickiness cookie attributes: {before.Attributes} → {after.Attributes}");
         }

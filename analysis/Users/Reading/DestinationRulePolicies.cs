@@ -2,12 +2,12 @@ using Frontend.Analysis.Manifests;
 
 namespace Frontend.Analysis.Users.Reading;
 
-/// <summary>The policies every request meets: the DestinationRule's Service-wide traffic policy, mTLS, and the budgets.</summary>
+/// <summary>The policies every request meets: the Service-wide traffic policy, mTLS, and the budgets.</summary>
 internal static class DestinationRulePolicies
 {
-    public static TrafficPolicies Read(Manifest? destinationRule, IReadOnlyList<Manifest> manifests)
+    /// <param name="policy">The Service-wide <c>trafficPolicy</c>; null when there is none.</param>
+    public static TrafficPolicies Read(IReadOnlyDictionary<string, object?>? policy, IReadOnlyList<Manifest> manifests)
     {
-        var policy = destinationRule?.Body.MapAt("spec").MapAt("trafficPolicy");
         var peerAuthentication = manifests.FirstOrDefault(m => m is { Group: "security.istio.io", Kind: "PeerAuthentication" });
         var mtls = peerAuthentication?.Body.MapAt("spec").MapAt("mtls").TextAt("mode");
         return new TrafficPolicies(

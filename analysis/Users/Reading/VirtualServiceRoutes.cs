@@ -18,9 +18,10 @@ internal static class VirtualServiceRoutes
         var serviceHosts = manifests.Where(m => m is { Group: "", Kind: "Service" })
             .Select(m => HostName.OfService(m.Name, m.EffectiveNamespace))
             .ToHashSet(StringComparer.Ordinal);
+        var versions = VersionServices.Read(manifests);
         foreach (var virtualService in manifests.Where(m => m is { Group: "networking.istio.io", Kind: "VirtualService" }))
         {
-            var plan = Plan(virtualService.Body.MapAt("spec"));
+            var plan = NamedByVersion(Plan(virtualService.Body.MapAt("spec")), versions, virtualService.EffectiveNamespace);
             foreach (var entryPoint in EntryPoints(virtualService, serviceHosts))
             {
                 yield return new RoutedEntryPoint(entryPoint, plan, virtualService.DisplayName);
@@ -88,6 +89,27 @@ internal static class VirtualServiceRoutes
             split.TextAt("timeout"));
     }
 
+    /// <summary>
+    /// A destination without a subset names its version by the version Service's host (an ingress VirtualService beside
+    /// Gateway API routes, while a migration moves the mesh first): such a host reads as the version it stands for.
+    /// </summary>
+    private static RoutePlan NamedByVersion(RoutePlan plan, IReadOnlyDictionary<string, VersionService> versions, string ns)
+    {
+        if (versions.Count == 0)
+        {
+            return plan;
+        }
+
+        string Name(string destination) => versions.TryGetValue(HostName.Qualify(destination, ns), out var version) ? version.Version : destination;
+        return plan with
+        {
+            MatchRoutes = plan.MatchRoutes.Select(route => route with { Versions = route.Versions.Select(Name).ToValueList() }).ToValueList(),
+            Stickiness = plan.Stickiness is { } sticky ? sticky with { Versions = sticky.Versions.Select(Name).ToValueList() } : null,
+            Split = plan.Split.Select(share => share with { Version = Name(share.Version) }).ToValueList(),
+            Mirrors = plan.Mirrors.Select(mirror => mirror with { Version = Name(mirror.Version) }).ToValueList(),
+        };
+    }
+
     /// <summary>A route that sends the requests carrying the sticky cookie for one version (with that version's value) to that version.</summary>
     private static bool IsStickyRoute(IReadOnlyDictionary<string, object?> route, string? stickyCookie, IReadOnlyDictionary<string, string> values) =>
         stickyCookie is not null
@@ -97,11 +119,15 @@ internal static class VirtualServiceRoutes
         && match.MapAt("headers") is { Count: 1 } headers
         && CookiePair(headers.MapAt("cookie")) == (stickyCookie, values.GetValueOrDefault(SubsetOf(only)) ?? SubsetOf(only));
 
-    private static MatchRoute MatchRoute(IReadOnlyDictionary<string, object?> route) => new(
-        route.TextAt("name") ?? "(unnamed)",
-        "requests with " + string.Join(" or ", route.MapsAt("match").Select(match => string.Join(" and ", Conditions(match)))),
-        string.Join(" or ", route.MapsAt("match").Select(match => string.Join(", ", TreeValues.Leaves(match)))),
-        route.MapsAt("route").Select(SubsetOf).ToValueList());
+    private static MatchRoute MatchRoute(IReadOnlyDictionary<string, object?> route) =>
+        Describe(route.TextAt("name") ?? "(unnamed)", route.MapsAt("match"), route.MapsAt("route").Select(SubsetOf).ToValueList());
+
+    /// <summary>A match route in words and fields from Istio's match shape, which other readers translate theirs into.</summary>
+    internal static MatchRoute Describe(string name, IReadOnlyList<IReadOnlyDictionary<string, object?>> matches, ValueList<string> versions) => new(
+        name,
+        "requests with " + string.Join(" or ", matches.Select(match => string.Join(" and ", Conditions(match)))),
+        string.Join(" or ", matches.Select(match => string.Join(", ", TreeValues.Leaves(match)))),
+        versions);
 
     /// <summary>A match in words: "header `x-canary: always`", "cookie `tester=yes`", or its fields for anything else.</summary>
     private static IEnumerable<string> Conditions(IReadOnlyDictionary<string, object?> match)
@@ -131,7 +157,7 @@ internal static class VirtualServiceRoutes
     }
 
     /// <summary>The cookie name and value a Cookie-header regex of the program's shape looks for; nulls for any other.</summary>
-    private static (string? Name, string? Value) CookiePair(IReadOnlyDictionary<string, object?>? comparison)
+    internal static (string? Name, string? Value) CookiePair(IReadOnlyDictionary<string, object?>? comparison)
     {
         if (comparison.TextAt("regex") is not { } regex || CookiePattern.Match(regex) is not { Success: true } found)
         {

@@ -22,8 +22,31 @@ internal static class Workloads
                 continue;
             }
 
-            var images = string.Join(", ", deployment.Body.MapAt("spec").MapAt("template").MapAt("spec").MapsAt("containers").Select(c => c.TextAt("image")).OfType<string>());
-            yield return new VersionView(name, HasLabels: true, Selected: true, deployment.Name, images, Capacity(deployment, manifests), Budget(deployment, manifests), ownPolicy);
+            yield return Selected(name, deployment, ownPolicy, manifests);
+        }
+    }
+
+    private static VersionView Selected(string name, Manifest deployment, string? ownPolicy, IReadOnlyList<Manifest> manifests)
+    {
+        var images = string.Join(", ", deployment.Body.MapAt("spec").MapAt("template").MapAt("spec").MapsAt("containers").Select(c => c.TextAt("image")).OfType<string>());
+        return new VersionView(name, HasLabels: true, Selected: true, deployment.Name, images, Capacity(deployment, manifests), Budget(deployment, manifests), ownPolicy);
+    }
+
+    /// <summary>The version Services in their order, each with the Deployment its selector picks, then any routed version none stands for.</summary>
+    public static IEnumerable<VersionView> Versions(IReadOnlyList<(string Name, Manifest Service, string? OwnPolicy)> versions, IEnumerable<string> routedVersions, IReadOnlyList<Manifest> manifests)
+    {
+        foreach (var (name, service, ownPolicy) in versions)
+        {
+            var selector = service.Body.MapAt("spec").LabelsAt("selector");
+            var deployment = manifests.FirstOrDefault(m => m.Kind == "Deployment" && m.EffectiveNamespace == service.EffectiveNamespace && Includes(PodLabels(m), selector));
+            yield return deployment is null
+                ? new VersionView(name, selector.Count > 0, Selected: false, null, null, null, null, ownPolicy)
+                : Selected(name, deployment, ownPolicy, manifests);
+        }
+
+        foreach (var name in routedVersions.Distinct(StringComparer.Ordinal).Where(name => versions.All(version => version.Name != name)))
+        {
+            yield return new VersionView(name, HasLabels: false, Selected: false, null, null, null, null, null);
         }
     }
 

@@ -3,6 +3,7 @@ using System.Text;
 using Frontend.Analysis.Manifests;
 using Frontend.Analysis.Mesh;
 using Frontend.Analysis.Users;
+using Frontend.Analysis.Users.Reading;
 using Frontend.Cli.Commands;
 using Frontend.Cli.Evaluation;
 using Frontend.Cli.Stacks;
@@ -27,9 +28,9 @@ internal static class RenderSummary
         var text = new StringBuilder();
         var view = UserView.Read(manifests, EvaluatedFacts.Of(evaluation));
         Line(text, $"Stack {evaluation.Settings.StackName} (project {evaluation.Settings.ProjectName}), namespace {string.Join(", ", view.Namespaces)}: {StackAnalysis.Plural(manifests.Count, "resource")}");
-        foreach (var manifest in manifests)
+        foreach (var line in ResourceLines(manifests))
         {
-            Line(text, Indent + manifest.DisplayName);
+            Line(text, Indent + line);
         }
 
         WriteCluster(text, view.Facts);
@@ -49,6 +50,64 @@ internal static class RenderSummary
         WriteAnalysis(text, analysed);
         Line(text, $"Wrote {StackAnalysis.Plural(manifests.Count, "manifest")} and {StackFacts.FileName} to {outDirectory} (kubectl apply -f {outDirectory} --recursive)");
         return text.ToString();
+    }
+
+    /// <summary>
+    /// One line per resource, its display name, and for the Gateway API's resources what each is for: an HTTPRoute's
+    /// entry points, a Gateway's class and listeners (told from Istio's Gateway of the same name), a version Service and
+    /// its DestinationRule. A render without HTTPRoutes or Gateway API Gateways reads as the display names alone.
+    /// </summary>
+    internal static IEnumerable<string> ResourceLines(IReadOnlyList<Manifest> manifests)
+    {
+        var byServices = manifests.Any(manifest => manifest is { Group: GatewayApi, Kind: "HTTPRoute" });
+        var versions = byServices ? VersionServices.Read(manifests) : new Dictionary<string, VersionService>();
+        foreach (var manifest in manifests)
+        {
+            var role = manifest switch
+            {
+                { Group: GatewayApi, Kind: "HTTPRoute" } => RouteRole(manifest),
+                { Group: GatewayApi, Kind: "Gateway" } => GatewayRole(manifest),
+                { Group: "", Kind: "Service" } => versions.TryGetValue(HostName.OfService(manifest.Name, manifest.EffectiveNamespace), out var version) ? $"version {version.Version}" : null,
+                { Group: "networking.istio.io", Kind: "DestinationRule" } when versions.TryGetValue(MeshInventory.DestinationRuleHost(manifest), out var version) => $"version {version.Version}'s traffic policy",
+                _ => null,
+            };
+            yield return role is null ? manifest.DisplayName : $"{manifest.DisplayName} ({role})";
+        }
+    }
+
+    private const string GatewayApi = "gateway.networking.k8s.io";
+
+    /// <summary>"in-mesh callers of Service frontend/frontend", "www.example.com via Gateway istio-ingress/public-gateway", or the redirect.</summary>
+    private static string RouteRole(Manifest route)
+    {
+        var spec = route.Body.MapAt("spec");
+        var hostnames = spec.StringsAt("hostnames");
+        var hosts = hostnames.Count == 0 ? "every host" : string.Join(", ", hostnames);
+        var redirect = spec.MapsAt("rules") is { Count: > 0 } rules && rules.All(rule => rule.MapsAt("backendRefs").Count == 0
+            && rule.MapsAt("filters").Any(filter => filter.StringAt("type") == "RequestRedirect"));
+        var parents = spec.MapsAt("parentRefs").Select(parent =>
+        {
+            var name = $"{parent.StringAt("namespace") ?? route.EffectiveNamespace}/{parent.StringAt("name")}";
+            var section = parent.StringAt("sectionName") is { } listener ? $" listener {listener}" : "";
+            return GatewayApiRoutes.IsServiceParent(parent)
+                ? $"in-mesh callers of Service {name}"
+                : redirect ? $"redirects {hosts} to HTTPS at Gateway {name}{section}" : $"{hosts} via Gateway {name}{section}";
+        });
+        return string.Join("; ", parents);
+    }
+
+    /// <summary>"Gateway API, class istio: https 443/HTTPS www.example.com, http 80/HTTP", or a waypoint's.</summary>
+    private static string GatewayRole(Manifest gateway)
+    {
+        var spec = gateway.Body.MapAt("spec");
+        var waypointFor = gateway.Body.MapAt("metadata").LabelsAt("labels").GetValueOrDefault("istio.io/waypoint-for");
+        var className = spec.StringAt("gatewayClassName") ?? "(no class)";
+        var kind = waypointFor is not null || className == "istio-waypoint"
+            ? $"Gateway API waypoint{(waypointFor is null ? "" : $" for {waypointFor} traffic")}"
+            : "Gateway API";
+        var listeners = spec.MapsAt("listeners").Select(listener =>
+            $"{listener.StringAt("name")} {listener.TextAt("port")}/{listener.StringAt("protocol")}{(listener.StringAt("hostname") is { } host ? $" {host}" : "")}");
+        return $"{kind}, class {className}: {string.Join(", ", listeners)}";
     }
 
     /// <summary>
@@ -178,7 +237,9 @@ internal static class RenderSummary
             ("retries", plan?.Retries ?? "not set (Istio's default: 2 attempts)"),
             ("timeout", plan?.Timeout ?? "not set (none)"),
         };
-        rows.AddRange(view.Versions.Where(version => version.OwnPolicy is not null).Select(version => ($"subset {version.Name}", version.OwnPolicy!)));
+        // With HTTPRoutes a version is a Service with a DestinationRule of its own, not a subset.
+        var versionKind = view.EntryPoints.Any(routed => routed.Source.StartsWith("HTTPRoute ", StringComparison.Ordinal)) ? "version" : "subset";
+        rows.AddRange(view.Versions.Where(version => version.OwnPolicy is not null).Select(version => ($"{versionKind} {version.Name}", version.OwnPolicy!)));
 
         Line(text, "Policies in force:");
         var width = rows.Max(row => row.Name.Length);
