@@ -459,7 +459,7 @@ public sealed class RenderTests : IDisposable
         var run = await CliRun.Of("render", "staging", "--out", _temp.Combine("staging"), "--project-dir", RepositoryPaths.Root);
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("Stacks here: dev, prod.", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Stacks here: ambient, dev, prod.", run.Stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(_temp.Combine("staging")));
     }
 

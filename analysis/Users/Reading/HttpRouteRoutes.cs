@@ -88,7 +88,7 @@ internal static class HttpRouteRoutes
             && header.StringAt("type") == "RegularExpression"
             && VirtualServiceRoutes.CookiePair(Map(("regex", header.StringAt("value")))) == (stickyCookie, values.GetValueOrDefault(VersionOf(only)) ?? VersionOf(only));
 
-        var retries = IstioRetries(split.MapAt("retry"));
+        var retries = IstioRetries(split.MapAt("retry"), split.MapAt("timeouts").TextAt("backendRequest"));
         return new RoutePlan(
             rules.Where(rule => !CatchesAll(rule) && !IsSticky(rule))
                 .Select(rule => VirtualServiceRoutes.Describe(
@@ -161,8 +161,11 @@ internal static class HttpRouteRoutes
         return "100";
     }
 
-    /// <summary>The retries Istio gives a rule's <c>retry</c>: its attempts (default 2), connection errors and the codes, its backoff.</summary>
-    private static SortedDictionary<string, object?>? IstioRetries(IReadOnlyDictionary<string, object?>? retry)
+    /// <summary>
+    /// The retries Istio gives a rule's <c>retry</c>: its attempts (default 2), connection errors and the codes, its backoff,
+    /// and <c>timeouts.backendRequest</c> as each try's timeout (Istio reads it so only with a retry stanza).
+    /// </summary>
+    private static SortedDictionary<string, object?>? IstioRetries(IReadOnlyDictionary<string, object?>? retry, string? backendRequest)
     {
         if (retry is null)
         {
@@ -174,6 +177,7 @@ internal static class HttpRouteRoutes
         return Map(
             ("attempts", attempts),
             ("backoff", retry.TextAt("backoff")),
+            ("perTryTimeout", attempts == 0 ? null : backendRequest),
             ("retryOn", attempts == 0 ? null : string.Join(",", new[] { IstioRetryConditions }.Concat(codes))));
     }
 
