@@ -36,10 +36,14 @@ public static class ChangeRisks
         var inventory = new MeshInventory(before);
         var remaining = after.Where(m => m.Kind == "Deployment").Select(m => (m.EffectiveNamespace, m.Name)).ToHashSet();
         var reported = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (host, subset) in RoutedSubsets(inventory))
+        var routed = RoutedSubsets(inventory)
+            .Select(pair => (pair.Host, What: $"subset {pair.Subset}", Name: pair.Subset, Labels: inventory.DestinationRules
+                .FirstOrDefault(r => HostName.Matches(MeshInventory.DestinationRuleHost(r), pair.Host))?
+                .Body.MapAt("spec").MapsAt("subsets").FirstOrDefault(s => s.StringAt("name") == pair.Subset)?.LabelsAt("labels")))
+            // The Gateway API (and a VirtualService during a migration to it) routes to a version's own Service, whose selector is the subset.
+            .Concat(RoutedServices(inventory).Select(host => (Host: host, What: $"Service {host.Split('.')[0]}", Name: host.Split('.')[0], Labels: (IReadOnlyDictionary<string, string>?)new Dictionary<string, string>())));
+        foreach (var (host, what, subset, labels) in routed)
         {
-            var rule = inventory.DestinationRules.FirstOrDefault(r => HostName.Matches(MeshInventory.DestinationRuleHost(r), host));
-            var labels = rule?.Body.MapAt("spec").MapsAt("subsets").FirstOrDefault(s => s.StringAt("name") == subset)?.LabelsAt("labels");
             if (labels is null)
             {
                 continue;
@@ -57,7 +61,7 @@ public static class ChangeRisks
                             "RetiredWhileRouted",
                             FindingLevel.Error,
                             manifest.DisplayName,
-                            $"The change removes {manifest.DisplayName}, whose subset {subset} the base still routes traffic to: its pods go within seconds, while sidecars and gateways keep sending it requests until istiod's push of the new routes reaches them.",
+                            $"The change removes {manifest.DisplayName}, whose {what} the base still routes traffic to: its pods go within seconds, while sidecars and gateways keep sending it requests until istiod's push of the new routes reaches them.",
                             $"Set its weight to 0 (and drop any match route or mirror naming {subset}) in one change, deploy it, and remove the version in the next.");
                     }
                 }
@@ -83,6 +87,39 @@ public static class ChangeRisks
                 .Where(destination => !string.IsNullOrEmpty(destination.StringAt("subset")))
                 .Select(destination => (HostName.Qualify(destination.StringAt("host") ?? "", virtualService.EffectiveNamespace), destination.StringAt("subset")!)))
             .Distinct();
+
+    /// <summary>
+    /// Each Service host the base sends requests to without a subset: an HTTPRoute's backendRef with a weight above 0
+    /// (a rule's only backend takes everything) or its mirror, and a VirtualService destination that names no subset.
+    /// </summary>
+    private static IEnumerable<string> RoutedServices(MeshInventory inventory)
+    {
+        static string Host(IReadOnlyDictionary<string, object?> reference, string ns) =>
+            $"{reference.StringAt("name")}.{reference.StringAt("namespace") ?? ns}.svc.cluster.local";
+
+        var fromHttpRoutes = inventory.HttpRoutes.SelectMany(route => route.Body.MapAt("spec").MapsAt("rules").SelectMany(rule =>
+        {
+            var backends = rule.MapsAt("backendRefs");
+            var weighted = backends.Where(backend => backends.Count == 1 || (backend.LongAt("weight") ?? 1) > 0);
+            var mirrored = rule.MapsAt("filters").Select(filter => filter.MapAt("requestMirror")?.MapAt("backendRef")).OfType<IReadOnlyDictionary<string, object?>>();
+            return weighted.Concat(mirrored).Select(reference => Host(reference, route.EffectiveNamespace));
+        }));
+        var fromVirtualServices = inventory.VirtualServices.SelectMany(virtualService =>
+            RouteSections
+                .SelectMany(section => virtualService.Body.MapAt("spec").MapsAt(section))
+                .SelectMany(route =>
+                {
+                    var destinations = route.MapsAt("route");
+                    return destinations
+                        .Where(weighted => (weighted.LongAt("weight") ?? (destinations.Count == 1 ? 100 : 0)) > 0)
+                        .Select(weighted => weighted.MapAt("destination"))
+                        .Concat(route.MapsAt("mirrors").Select(mirror => mirror.MapAt("destination")));
+                })
+                .OfType<IReadOnlyDictionary<string, object?>>()
+                .Where(destination => string.IsNullOrEmpty(destination.StringAt("subset")) && destination.StringAt("host") is not null)
+                .Select(destination => HostName.Qualify(destination.StringAt("host")!, virtualService.EffectiveNamespace)));
+        return fromHttpRoutes.Concat(fromVirtualServices).Distinct(StringComparer.Ordinal);
+    }
 
     private static IEnumerable<Finding> RenamedWithPolicyChange(IReadOnlyList<Manifest> before, IReadOnlyList<Manifest> after)
     {
