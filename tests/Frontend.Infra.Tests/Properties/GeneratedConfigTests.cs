@@ -47,6 +47,59 @@ public sealed class GeneratedConfigTests
             print: Describe);
     }
 
+    /// <summary>Where a valid Istio-API config can break the Gateway API's rules: the port's protocol, header values, timeouts and retries.</summary>
+    private static readonly string[] GatewayApiLimitedKeys = ["app", "routing"];
+
+    private static readonly Lazy<CrdSchemaBundle> Standard = new(() => CrdSchemaBundle.Load([RepositoryPaths.IstioCrdBundle, RepositoryPaths.GatewayApiStandardBundle]));
+    private static readonly Lazy<CrdSchemaBundle> Experimental = new(() => CrdSchemaBundle.Load([RepositoryPaths.IstioCrdBundle, RepositoryPaths.GatewayApiExperimentalBundle]));
+
+    /// <summary>
+    /// The same valid configs on the Gateway API, in a random channel and data plane: what the rules accept validates
+    /// against Istio's schemas and that channel's (CEL included), and each HTTPRoute weighs the versions the config does.
+    /// A config the Gateway API cannot carry (a TCP port, retries on the standard channel) must be refused by the rules
+    /// instead; most are accepted, so the schemas see plenty.
+    /// </summary>
+    [Fact]
+    public async Task Declare_RandomValidConfigOnTheGatewayApi_PassesItsChannelsSchemaOrIsRefusedByTheRules()
+    {
+        var accepted = 0;
+        var mesh = Gen.Select(Gen.OneOfConst(GatewayApiChannels.All.ToArray()), Gen.OneOfConst(MeshDataplanes.All.ToArray()));
+        await Gen.Select(ConfigGenerators.Valid, mesh).SampleAsync(
+            async sample =>
+            {
+                var (original, (channel, dataplane)) = sample;
+                var config = original with { Mesh = new MeshConfig { Api = MeshApis.GatewayApi, GatewayApiChannel = channel, Dataplane = dataplane } };
+                // What a person moving to the Gateway API changes: no gateway selector, and no retries on the standard channel.
+                config = config with
+                {
+                    Ingress = config.Ingress is { } ingress ? ingress with { Gateway = ingress.Gateway is { } gateway ? gateway with { Selector = new Dictionary<string, string>() } : null } : null,
+                    Routing = channel == GatewayApiChannels.Standard ? config.Routing with { Retries = null } : config.Routing,
+                };
+                var errors = StackConfigValidator.Validate(config, "dev").Where(p => p.IsError).ToList();
+                if (errors.Count > 0)
+                {
+                    Assert.All(errors, e => Assert.Contains(e.Path.Key, GatewayApiLimitedKeys));
+                    return;
+                }
+
+                accepted++;
+                var run = await StackRun.DeclareAsync(config);
+                var bundle = channel == GatewayApiChannels.Experimental ? Experimental.Value : Standard.Value;
+                var manifests = run.Registered.Where(r => r.Inputs.ContainsKey("apiVersion")).Select(r => Manifest.FromObjectTree(r.Inputs)).ToList();
+                Assert.Empty(manifests.Where(bundle.Defines).SelectMany(m => bundle.Validate(m).Select(f => $"{m.DisplayName}: {f.Message}")));
+                var meshRoute = Assert.Single(run.OfType("kubernetes:gateway.networking.k8s.io/v1:HTTPRoute"), r => (string?)r.Inputs.At("metadata.name") == config.App.Name);
+                var split = (ImmutableDictionary<string, object>)meshRoute.Inputs.List("spec.rules")[^1];
+                Assert.Equal(
+                    config.Versions.Where(v => v.Weight > 0).Select(v => $"{config.App.Name}-{v.Name}"),
+                    split.List("backendRefs").Cast<ImmutableDictionary<string, object>>().Select(b => (string)b["name"]));
+            },
+            iter: ValidIterations,
+            threads: 1,
+            print: sample => $"{sample.Item2}: {Describe(sample.Item1)}");
+
+        Assert.True(accepted > ValidIterations / 2, $"only {accepted} of {ValidIterations} configs were accepted on the Gateway API");
+    }
+
     [Fact]
     public async Task Declare_RandomConfigWithOneMistake_FailsOnlyWithValidationMessagesNamingTheKey()
     {
