@@ -21,11 +21,11 @@ internal static class HttpRouteRules
     public static IEnumerable<HTTPRouteSpecRulesArgs> For(TrafficSplitArgs args)
     {
         var plan = RoutePlan.For(args.Versions, args.Routing, args.Stickiness, args.Rollout);
-        return plan.Routes.Select(route => Rule(args, route));
+        return plan.Routes.Select(route => Rule(args, plan, route));
     }
 
     /// <summary>The retries each rule carries, as the pinned channel allows (see <see cref="GatewayApiRules"/>): null leaves Istio's mesh default.</summary>
-    public static HTTPRouteSpecRulesRetryArgs? Retry(TrafficSplitArgs args)
+    private static HTTPRouteSpecRulesRetryArgs? Retry(TrafficSplitArgs args, RoutePlan plan)
     {
         if (!args.GatewayApiRetries)
         {
@@ -33,7 +33,7 @@ internal static class HttpRouteRules
         }
 
         // The stack's retries, or its safe default (2 attempts, a 503); Istio adds the connection-error conditions itself.
-        var retries = RetryRules.Effective(args.Routing.Retries);
+        var retries = plan.Retries;
         return new HTTPRouteSpecRulesRetryArgs
         {
             Attempts = retries.Attempts,
@@ -41,14 +41,14 @@ internal static class HttpRouteRules
         };
     }
 
-    private static HTTPRouteSpecRulesArgs Rule(TrafficSplitArgs args, PlannedRoute route) => new()
+    private static HTTPRouteSpecRulesArgs Rule(TrafficSplitArgs args, RoutePlan plan, PlannedRoute route) => new()
     {
         Name = route.Name,
         Matches = route.Match is { } match ? [Secret(args, match, Match(match))!] : null!,
-        Filters = route.Split && args.Routing.Mirror is { } mirror ? [Secret(args, fromRouting: true, Mirror(args, mirror))!] : null!,
+        Filters = route.Mirror is { } mirror ? [Secret(args, fromRouting: true, Mirror(args, mirror))!] : null!,
         BackendRefs = [.. route.Destinations.Select(destination => Backend(args, destination))],
-        Timeouts = Secret(args, fromRouting: true, Timeouts(args)),
-        Retry = Secret(args, fromRouting: true, Retry(args)),
+        Timeouts = Secret(args, fromRouting: true, Timeouts(args, plan)),
+        Retry = Secret(args, fromRouting: true, Retry(args, plan)),
     };
 
     /// <summary>
@@ -109,7 +109,7 @@ internal static class HttpRouteRules
     };
 
     /// <summary>A copy of the rule's requests to the mirror version's Service: a whole percent, or an exact fraction for a share such as 0.5%.</summary>
-    private static HTTPRouteSpecRulesFiltersArgs Mirror(TrafficSplitArgs args, MirrorConfig mirror)
+    private static HTTPRouteSpecRulesFiltersArgs Mirror(TrafficSplitArgs args, PlannedMirror mirror)
     {
         var (numerator, denominator) = Fraction(mirror.Percent);
         return new HTTPRouteSpecRulesFiltersArgs
@@ -143,12 +143,12 @@ internal static class HttpRouteRules
     }
 
     /// <summary>The route's timeout, and with retries each try's; null when neither is set (no timeout, as in Istio).</summary>
-    private static HTTPRouteSpecRulesTimeoutsArgs? Timeouts(TrafficSplitArgs args)
+    private static HTTPRouteSpecRulesTimeoutsArgs? Timeouts(TrafficSplitArgs args, RoutePlan plan)
     {
-        var request = args.Routing.Timeout is { } timeout ? GatewayApiDuration.From(timeout) : null;
+        var request = plan.Timeout is { } timeout ? GatewayApiDuration.From(timeout) : null;
         // Istio reads backendRequest as the per-try timeout only when the rule has a retry stanza; without one it would
         // replace the route's timeout, so it is emitted only with retries.
-        var backendRequest = Retry(args) is not null && args.Routing.Retries?.PerTryTimeout is { } perTry ? GatewayApiDuration.From(perTry) : null;
+        var backendRequest = Retry(args, plan) is not null && plan.Retries.PerTryTimeout is { } perTry ? GatewayApiDuration.From(perTry) : null;
         return request is null && backendRequest is null
             ? null
             : new HTTPRouteSpecRulesTimeoutsArgs { Request = Optional.Of(request), BackendRequest = Optional.Of(backendRequest) };

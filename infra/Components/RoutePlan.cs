@@ -5,10 +5,12 @@ namespace Frontend.Infra.Components;
 /// <summary>
 /// The split's HTTP routes in the order a proxy tries them (the first that matches wins), in terms of neither
 /// Istio's VirtualService nor the Gateway API's HTTPRoute, so that each is an emission of the same plan: every
-/// entry point gets the same routes. The mirror, retries and timeout are the routing config's, on every route
-/// the plan marks as part of the split.
+/// entry point gets the same routes. Every route carries <paramref name="Retries"/> and <paramref name="Timeout"/>;
+/// the routes of the split also carry the mirror.
 /// </summary>
-internal sealed record RoutePlan(IReadOnlyList<PlannedRoute> Routes, RoutingConfig Routing)
+/// <param name="Retries">The retries every route carries: the stack's, or the safe default (see <see cref="RetryRules.Effective"/>).</param>
+/// <param name="Timeout">An Istio duration; null for no timeout.</param>
+internal sealed record RoutePlan(IReadOnlyList<PlannedRoute> Routes, RetriesConfig Retries, string? Timeout)
 {
     /// <summary>
     /// Each match route (testers) in config order; with stickiness, one route per weighted version that sends
@@ -18,6 +20,7 @@ internal sealed record RoutePlan(IReadOnlyList<PlannedRoute> Routes, RoutingConf
     /// </summary>
     public static RoutePlan For(IReadOnlyList<VersionConfig> versions, RoutingConfig routing, StickinessConfig? stickiness, RolloutConfig? rollout)
     {
+        var mirror = routing.Mirror is { } copy ? new PlannedMirror(copy.Version, copy.Percent) : null;
         var routes = new List<PlannedRoute>();
         routes.AddRange(routing.Matches.Select(match => new PlannedRoute(match.Name, MatchOf(match), [new PlannedDestination(match.Version)], Split: false)));
         var weighted = versions.Where(v => v.Weight > 0).ToList();
@@ -27,15 +30,15 @@ internal sealed record RoutePlan(IReadOnlyList<PlannedRoute> Routes, RoutingConf
                 StickinessRules.RouteName(version.Name),
                 CookieMatch(new CookieMatchConfig { Name = sticky.Cookie, Value = StickinessRules.CookieValue(rollout, version.Name) }, fromRouting: false),
                 [new PlannedDestination(version.Name)],
-                Split: true)));
+                Split: true) { Mirror = mirror }));
         }
 
         routes.Add(new PlannedRoute(
             MatchRouteRules.WeightedRouteName,
             Match: null,
             [.. weighted.Select(v => new PlannedDestination(v.Name, v.Weight, stickiness?.SetCookie(StickinessRules.CookieValue(rollout, v.Name))))],
-            Split: true));
-        return new RoutePlan(routes, routing);
+            Split: true) { Mirror = mirror });
+        return new RoutePlan(routes, RetryRules.Effective(routing.Retries), routing.Timeout);
     }
 
     private static PlannedMatch MatchOf(MatchRouteConfig route) => route switch
@@ -53,7 +56,14 @@ internal sealed record RoutePlan(IReadOnlyList<PlannedRoute> Routes, RoutingConf
 }
 
 /// <param name="Split">Part of the split (the sticky and weighted routes), which carries the mirror; the testers' routes do not.</param>
-internal sealed record PlannedRoute(string Name, PlannedMatch? Match, IReadOnlyList<PlannedDestination> Destinations, bool Split);
+internal sealed record PlannedRoute(string Name, PlannedMatch? Match, IReadOnlyList<PlannedDestination> Destinations, bool Split)
+{
+    /// <summary>A copy of this route's requests to another version; only on the split's routes.</summary>
+    public PlannedMirror? Mirror { get; init; }
+}
+
+/// <summary>A copy of <paramref name="Percent"/> percent (fractions allowed) of a route's requests to <paramref name="Version"/>, whose responses are dropped.</summary>
+internal sealed record PlannedMirror(string Version, double Percent);
 
 /// <summary>
 /// A request header compared by <paramref name="Kind"/> (exact, prefix or regex). <paramref name="FromRouting"/>: the

@@ -11,8 +11,11 @@ namespace Frontend.Infra.Components;
 /// </summary>
 internal static class Routes
 {
-    public static IEnumerable<VirtualServiceSpecHttpArgs> For(TrafficSplitArgs args) =>
-        RoutePlan.For(args.Versions, args.Routing, args.Stickiness, args.Rollout).Routes.Select(route => Route(args, route));
+    public static IEnumerable<VirtualServiceSpecHttpArgs> For(TrafficSplitArgs args)
+    {
+        var plan = RoutePlan.For(args.Versions, args.Routing, args.Stickiness, args.Rollout);
+        return plan.Routes.Select(route => Route(args, plan, route));
+    }
 
     /// <summary>
     /// The weighted split for a TCP port: Envoy picks a version per connection, by the same weights. Match routes,
@@ -32,14 +35,14 @@ internal static class Routes
         })],
     };
 
-    private static VirtualServiceSpecHttpArgs Route(TrafficSplitArgs args, PlannedRoute route) => new()
+    private static VirtualServiceSpecHttpArgs Route(TrafficSplitArgs args, RoutePlan plan, PlannedRoute route) => new()
     {
         Name = route.Name,
-        Mirrors = route.Split && args.Routing.Mirror is { } mirror ? [FromRouting<VirtualServiceSpecHttpMirrorsArgs>(args, Mirror(args, mirror))!] : null!,
+        Mirrors = route.Mirror is { } mirror ? [FromRouting<VirtualServiceSpecHttpMirrorsArgs>(args, Mirror(args, mirror))!] : null!,
         Match = route.Match is { } match ? [match.FromRouting ? FromRouting<VirtualServiceSpecHttpMatchArgs>(args, Match(match))! : Match(match)] : null!,
         Route = [.. route.Destinations.Select(destination => Destination(args, destination))],
-        Timeout = FromRouting(args, Optional.Of(args.Routing.Timeout)),
-        Retries = FromRouting(args, Optional.Block(RetryRules.Effective(args.Routing.Retries), retries => new VirtualServiceSpecHttpRetriesArgs
+        Timeout = FromRouting(args, Optional.Of(plan.Timeout)),
+        Retries = FromRouting(args, Optional.Block(plan.Retries, retries => new VirtualServiceSpecHttpRetriesArgs
         {
             Attempts = retries.Attempts,
             PerTryTimeout = Optional.Of(retries.PerTryTimeout),
@@ -75,7 +78,7 @@ internal static class Routes
     };
 
     /// <summary>Istio 1.30's <c>mirrors</c> list: a copy of the given share of the route's requests to the version.</summary>
-    private static VirtualServiceSpecHttpMirrorsArgs Mirror(TrafficSplitArgs args, MirrorConfig mirror) => new()
+    private static VirtualServiceSpecHttpMirrorsArgs Mirror(TrafficSplitArgs args, PlannedMirror mirror) => new()
     {
         Destination = new VirtualServiceSpecHttpMirrorsDestinationArgs
         {

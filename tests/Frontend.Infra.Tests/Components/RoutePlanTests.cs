@@ -49,4 +49,17 @@ public sealed class RoutePlanTests
         Assert.StartsWith("frontend-version=v2.3;", canary.SetCookie, StringComparison.Ordinal);
         Assert.Contains("frontend-version=v2\\.3", plan.Routes.Single(r => r.Name == "sticky-v2").Match!.Value, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void For_MirrorRetriesAndTimeout_TheSplitsRoutesCarryTheMirrorEveryRouteTheRest()
+    {
+        var config = SampleConfigs.TwoVersions(v1Weight: 90, v2Weight: 10);
+        var routing = Testers with { Mirror = new MirrorConfig { Version = "v2", Percent = 0.5 }, Timeout = "10s" };
+
+        var plan = RoutePlan.For(config.Versions, routing, new StickinessConfig(), rollout: null);
+
+        Assert.Equal([null, new PlannedMirror("v2", 0.5), new PlannedMirror("v2", 0.5), new PlannedMirror("v2", 0.5)], plan.Routes.Select(r => r.Mirror));
+        Assert.Equal("10s", plan.Timeout);
+        Assert.Equal(RetryRules.Effective(null), plan.Retries);
+    }
 }
