@@ -71,6 +71,10 @@ public static class ChangeRisks
 
     /// <summary>Each (host, subset) a route of the base sends requests to: a weight above 0, a route's only destination, or a mirror.</summary>
     private static IEnumerable<(string Host, string Subset)> RoutedSubsets(MeshInventory inventory) =>
+        VirtualServiceDestinations(inventory).Where(d => d.Subset is not null).Select(d => (d.Host, d.Subset!)).Distinct();
+
+    /// <summary>Each destination (host, and subset when named) a VirtualService of the base sends requests to: a weight above 0, a route's only destination, or a mirror.</summary>
+    private static IEnumerable<(string Host, string? Subset)> VirtualServiceDestinations(MeshInventory inventory) =>
         inventory.VirtualServices.SelectMany(virtualService =>
             RouteSections
                 .SelectMany(section => virtualService.Body.MapAt("spec").MapsAt(section))
@@ -84,9 +88,8 @@ public static class ChangeRisks
                     return routed.Concat(mirrored);
                 })
                 .OfType<IReadOnlyDictionary<string, object?>>()
-                .Where(destination => !string.IsNullOrEmpty(destination.StringAt("subset")))
-                .Select(destination => (HostName.Qualify(destination.StringAt("host") ?? "", virtualService.EffectiveNamespace), destination.StringAt("subset")!)))
-            .Distinct();
+                .Where(destination => !string.IsNullOrEmpty(destination.StringAt("host")))
+                .Select(destination => (HostName.Qualify(destination.StringAt("host")!, virtualService.EffectiveNamespace), string.IsNullOrEmpty(destination.StringAt("subset")) ? null : destination.StringAt("subset"))));
 
     /// <summary>
     /// Each Service host the base sends requests to without a subset: an HTTPRoute's backendRef with a weight above 0
@@ -104,20 +107,7 @@ public static class ChangeRisks
             var mirrored = rule.MapsAt("filters").Select(filter => filter.MapAt("requestMirror")?.MapAt("backendRef")).OfType<IReadOnlyDictionary<string, object?>>();
             return weighted.Concat(mirrored).Select(reference => Host(reference, route.EffectiveNamespace));
         }));
-        var fromVirtualServices = inventory.VirtualServices.SelectMany(virtualService =>
-            RouteSections
-                .SelectMany(section => virtualService.Body.MapAt("spec").MapsAt(section))
-                .SelectMany(route =>
-                {
-                    var destinations = route.MapsAt("route");
-                    return destinations
-                        .Where(weighted => (weighted.LongAt("weight") ?? (destinations.Count == 1 ? 100 : 0)) > 0)
-                        .Select(weighted => weighted.MapAt("destination"))
-                        .Concat(route.MapsAt("mirrors").Select(mirror => mirror.MapAt("destination")));
-                })
-                .OfType<IReadOnlyDictionary<string, object?>>()
-                .Where(destination => string.IsNullOrEmpty(destination.StringAt("subset")) && destination.StringAt("host") is not null)
-                .Select(destination => HostName.Qualify(destination.StringAt("host")!, virtualService.EffectiveNamespace)));
+        var fromVirtualServices = VirtualServiceDestinations(inventory).Where(d => d.Subset is null).Select(d => d.Host);
         return fromHttpRoutes.Concat(fromVirtualServices).Distinct(StringComparer.Ordinal);
     }
 
