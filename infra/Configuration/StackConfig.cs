@@ -74,10 +74,10 @@ internal sealed record NamespaceConfig
     [Description("The namespace, a DNS-1123 label.")]
     public string Name { get; init; } = "frontend";
 
-    [Description("False uses an existing namespace, which must already carry the injection label.")]
+    [Description("False uses an existing namespace, which must already carry the injection label (in ambient mode, istio.io/dataplane-mode: ambient).")]
     public bool Create { get; init; } = true;
 
-    [Description("For revision-based (canary) Istio control planes: the namespace gets istio.io/rev with this value instead of istio-injection: enabled.")]
+    [Description("For revision-based (canary) Istio control planes: the namespace gets istio.io/rev with this value instead of istio-injection: enabled; in ambient mode the waypoint gets it, which picks the waypoint's control plane.")]
     public string? IstioRevision { get; init; }
 }
 

@@ -262,6 +262,18 @@ public sealed class GatewayApiTests
     }
 
     [Fact]
+    public async Task Declare_AmbientWithARevision_PutsTheRevisionOnTheWaypointNotTheNamespace()
+    {
+        var config = GatewayApi(Canary(), dataplane: MeshDataplanes.Ambient);
+        config = config with { Namespace = config.Namespace with { IstioRevision = "1-30-3" } };
+
+        var run = await StackRun.DeclareAsync(config);
+
+        Assert.Equal("1-30-3", Named(run, GatewayType, "waypoint").Inputs.Labels("metadata.labels")["istio.io/rev"]);
+        Assert.DoesNotContain("istio.io/rev", Assert.Single(run.OfType("kubernetes:core/v1:Namespace")).Inputs.Labels("metadata.labels").Keys);
+    }
+
+    [Fact]
     public async Task Declare_Ambient_NoPodCarriesSidecarConfig()
     {
         var run = await StackRun.DeclareAsync(GatewayApi(Canary(), dataplane: MeshDataplanes.Ambient));
