@@ -27,22 +27,14 @@ public class StackBenchmarks
     [Params(2, 8, 32, 128)]
     public int Versions { get; set; }
 
-    /// <summary>The Istio API (a DestinationRule and VirtualServices) or the Gateway API (a Service, an HTTPRoute and a DestinationRule per version).</summary>
+    /// <summary>The Istio API (a DestinationRule and VirtualServices) or the Gateway API (a Service and a DestinationRule per version, HTTPRoutes within its limits: see <see cref="BenchmarkStacks"/>).</summary>
     [Params(MeshApis.Istio, MeshApis.GatewayApi)]
     public string Api { get; set; } = MeshApis.Istio;
 
     [GlobalSetup]
     public void Setup()
     {
-        _config = BenchmarkStacks.WithVersions(Versions);
-        if (Api == MeshApis.GatewayApi)
-        {
-            _config = _config with
-            {
-                Mesh = new MeshConfig { Api = MeshApis.GatewayApi, GatewayApiChannel = GatewayApiChannels.Experimental },
-                Ingress = _config.Ingress is { } ingress ? ingress with { Gateway = ingress.Gateway is { } gateway ? gateway with { Selector = new Dictionary<string, string>() } : null } : null,
-            };
-        }
+        _config = BenchmarkStacks.WithVersions(Versions, Api);
 
         var problems = StackConfigValidator.Validate(_config, "prod").Where(p => p.IsError).ToList();
         if (problems.Count > 0)

@@ -137,6 +137,7 @@ internal static partial class GatewayApiRules
                 $"{ConfigPath.Root(Key).Property("api").SetCommand(MeshApis.Istio)} (a weighted tcp route), or {portName.SetCommand("http")}");
         }
 
+        RouteSizes(config, problems);
         var experimental = HasExperimentalChannel(config);
         var routing = ConfigPath.Root("routing");
         for (var i = 0; i < config.Routing.Matches.Count; i++)
@@ -158,6 +159,52 @@ internal static partial class GatewayApiRules
         Duration(routing.Property("timeout"), config.Routing.Timeout, problems);
         ValidateRetries(config, experimental, problems);
     }
+
+    /// <summary>
+    /// The HTTPRoute schema's limits (in both channels): at most 16 rules, 16 backendRefs in a rule, 16 hostnames and 32
+    /// parentRefs. One route must hold the whole plan: Gateway API implementations order rules of different routes by
+    /// creation time and name, not by the plan, so splitting it over several routes would reorder testers and cookies.
+    /// </summary>
+    private static void RouteSizes(StackConfig config, Problems problems)
+    {
+        var weighted = config.Versions.Count(v => v.Weight > 0);
+        if (weighted > MaxRouteItems)
+        {
+            problems.Error(ConfigPath.Root("versions"), $"gives {weighted} versions a weight, and an HTTPRoute rule holds at most {MaxRouteItems} backends: the Gateway API schema refuses more", $"{weighted} weighted versions", $"give at most {MaxRouteItems} versions a weight (the others 0, the weights still adding up to 100), or {ConfigPath.Root(Key).Property("api").SetCommand(MeshApis.Istio)}");
+        }
+
+        var rules = RuleCount(config);
+        if (rules > MaxRouteItems)
+        {
+            var path = config.Stickiness is not null && config.Routing.Matches.Count + 1 <= MaxRouteItems ? ConfigPath.Root("stickiness") : ConfigPath.Root("routing").Property("matches");
+            problems.Error(
+                path,
+                $"makes the HTTPRoute {rules} rules long (the match routes, with stickiness a cookie route per weighted version, and the split), and the Gateway API schema allows at most {MaxRouteItems} in one route",
+                $"{rules} rules",
+                $"at most {MaxRouteItems - 1} rules besides the split: fewer match routes, or fewer weighted versions with stickiness (or no stickiness), or {ConfigPath.Root(Key).Property("api").SetCommand(MeshApis.Istio)}");
+        }
+
+        if (config.Ingress is { } ingress)
+        {
+            if (ingress.Hosts.Count > MaxRouteItems)
+            {
+                problems.Error(ConfigPath.Root("ingress").Property("hosts"), $"lists {ingress.Hosts.Count} hosts, and an HTTPRoute holds at most {MaxRouteItems} hostnames", $"{ingress.Hosts.Count} hosts", $"list at most {MaxRouteItems} (a wildcard such as *.example.com covers many), or {ConfigPath.Root(Key).Property("api").SetCommand(MeshApis.Istio)}");
+            }
+
+            var parents = ingress.Gateways.Count + (ingress.Gateway is null ? 0 : 1);
+            if (parents > MaxParents)
+            {
+                problems.Error(ConfigPath.Root("ingress").Property("gateways"), $"names {parents} gateways with the stack's own, and an HTTPRoute holds at most {MaxParents} parentRefs", $"{parents} gateways", $"name at most {MaxParents}");
+            }
+        }
+    }
+
+    /// <summary>The rules of the plan: the match routes, a cookie route per weighted version with stickiness, and the split.</summary>
+    private static int RuleCount(StackConfig config) =>
+        config.Routing.Matches.Count + (config.Stickiness is null ? 0 : config.Versions.Count(v => v.Weight > 0)) + 1;
+
+    private const int MaxRouteItems = 16;
+    private const int MaxParents = 32;
 
     private static void Duration(ConfigPath path, string? value, Problems problems)
     {
