@@ -144,14 +144,28 @@ internal static partial class GatewayApiRules
         {
             var match = config.Routing.Matches[i];
             var path = routing.Property("matches").Index(i);
-            if (experimental && match.Header is { } header)
+            if (match.Header is not { } header)
             {
-                foreach (var (key, value) in new[] { ("exact", header.Exact), ("prefix", header.Prefix), ("regex", header.Regex) })
+                continue;
+            }
+
+            foreach (var (key, value) in new[] { ("exact", header.Exact), ("prefix", header.Prefix), ("regex", header.Regex) })
+            {
+                var valuePath = path.Property("header").Property(key);
+                if (value is not { Length: > 0 })
                 {
-                    if (value is { Length: > 0 } && !ExperimentalHeaderValue().IsMatch(value))
-                    {
-                        problems.Error(path.Property("header").Property(key), "must be printable ASCII with single spaces between words: the Gateway API's experimental channel refuses any other header value", ConfigValue.Show(value), path.Property("header").Property(key).SetCommand($"'{string.Join(' ', value.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))}'"));
-                    }
+                    continue;
+                }
+
+                // A prefix is emitted as the regex <prefix>.*: quoted, and two characters longer.
+                var emitted = key == "prefix" ? Re2Syntax.Quote(value).Length + 2 : value.Length;
+                if (emitted > MaxHeaderValueLength)
+                {
+                    problems.Error(valuePath, $"must be at most {MaxHeaderValueLength} characters as an HTTPRoute header match ({emitted} here{(key == "prefix" ? ", as the regex <prefix>.*" : "")}): the Gateway API schema refuses longer values", $"{value.Length} characters", $"a shorter value, or {ConfigPath.Root(Key).Property("api").SetCommand(MeshApis.Istio)}");
+                }
+                else if (experimental && !ExperimentalHeaderValue().IsMatch(value))
+                {
+                    problems.Error(valuePath, "must be printable ASCII with single spaces between words: the Gateway API's experimental channel refuses any other header value", ConfigValue.Show(value), valuePath.SetCommand($"'{string.Join(' ', value.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))}'"));
                 }
             }
         }
@@ -204,6 +218,7 @@ internal static partial class GatewayApiRules
         config.Routing.Matches.Count + (config.Stickiness is null ? 0 : config.Versions.Count(v => v.Weight > 0)) + 1;
 
     private const int MaxRouteItems = 16;
+    private const int MaxHeaderValueLength = 4096;
     private const int MaxParents = 32;
 
     private static void Duration(ConfigPath path, string? value, Problems problems)
