@@ -34,11 +34,11 @@ internal static partial class GatewayApiRules
         var root = ConfigPath.Root(Key);
         var mesh = config.Mesh;
         // gateway-api needs a channel too: a fix that sets only the API would trade one refusal for another.
-        var apiValid = OneOf(root.Property("api"), mesh.Api, MeshApis.All, problems, fix => fix == MeshApis.GatewayApi && mesh.GatewayApiChannel is null ? $" && {root.Property("gatewayApiChannel").SetCommand(GatewayApiChannels.Standard)}" : "");
-        var dataplaneValid = OneOf(root.Property("dataplane"), mesh.Dataplane, MeshDataplanes.All, problems);
+        var apiValid = RuleChecks.OneOf(root.Property("api"), mesh.Api, MeshApis.All, problems, fix => fix == MeshApis.GatewayApi && mesh.GatewayApiChannel is null ? $" && {root.Property("gatewayApiChannel").SetCommand(GatewayApiChannels.Standard)}" : "");
+        var dataplaneValid = RuleChecks.OneOf(root.Property("dataplane"), mesh.Dataplane, MeshDataplanes.All, problems);
         if (mesh.GatewayApiChannel is { } channel)
         {
-            OneOf(root.Property("gatewayApiChannel"), channel, GatewayApiChannels.All, problems);
+            RuleChecks.OneOf(root.Property("gatewayApiChannel"), channel, GatewayApiChannels.All, problems);
         }
 
         if (!apiValid || !dataplaneValid)
@@ -99,7 +99,7 @@ internal static partial class GatewayApiRules
         }
 
         var path = ConfigPath.Root("ingress").Property("api");
-        if (ingress.Api is { } api && !OneOf(path, api, MeshApis.ForIngress, problems))
+        if (ingress.Api is { } api && !RuleChecks.OneOf(path, api, MeshApis.ForIngress, problems))
         {
             return;
         }
@@ -274,19 +274,6 @@ internal static partial class GatewayApiRules
         }
 
         Duration(path.Property("perTryTimeout"), retries.PerTryTimeout, problems);
-    }
-
-    /// <summary>One of the lower-case words <paramref name="allowed"/>; the fix is the closest.</summary>
-    private static bool OneOf(ConfigPath path, string value, IReadOnlyList<string> allowed, Problems problems, Func<string, string>? alsoFix = null)
-    {
-        if (allowed.Contains(value, StringComparer.Ordinal))
-        {
-            return true;
-        }
-
-        var closest = allowed.FirstOrDefault(a => value.Length > 0 && a.StartsWith(value.ToLowerInvariant(), StringComparison.Ordinal)) ?? Spelling.Closest(value.ToLowerInvariant(), allowed) ?? allowed[0];
-        problems.Error(path, $"must be one of {string.Join(", ", allowed)}", ConfigValue.Show(value), path.SetCommand(closest) + (alsoFix?.Invoke(closest) ?? ""));
-        return false;
     }
 
     /// <summary>The status code a retryOn entry names, when an HTTPRoute's retry can take it.</summary>

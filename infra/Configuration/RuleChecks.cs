@@ -15,15 +15,22 @@ internal static class RuleChecks
         return true;
     }
 
-    public static bool OneOf(ConfigPath path, string value, IReadOnlyList<string> allowed, Problems problems)
+    /// <summary>
+    /// One of <paramref name="allowed"/>, compared exactly. The fix is the value it begins (<c>gateway</c> for
+    /// <c>gateway-api</c>), else the closest spelling, else the first allowed value; <paramref name="alsoFix"/> adds
+    /// what that value needs set with it, so the fix does not trade one refusal for another.
+    /// </summary>
+    public static bool OneOf(ConfigPath path, string value, IReadOnlyList<string> allowed, Problems problems, Func<string, string>? alsoFix = null)
     {
         if (allowed.Contains(value))
         {
             return true;
         }
 
-        var closest = Spelling.Closest(value.ToUpperInvariant(), allowed) ?? allowed[0];
-        problems.Error(path, $"must be one of {string.Join(", ", allowed)}", ConfigValue.Show(value), path.SetCommand(closest));
+        var closest = allowed.FirstOrDefault(a => value.Length > 0 && a.StartsWith(value, StringComparison.OrdinalIgnoreCase))
+            ?? Spelling.Closest(value, allowed)
+            ?? allowed[0];
+        problems.Error(path, $"must be one of {string.Join(", ", allowed)}", ConfigValue.Show(value), path.SetCommand(closest) + (alsoFix?.Invoke(closest) ?? ""));
         return false;
     }
 
