@@ -97,15 +97,15 @@ public static class ChangeRisks
     /// </summary>
     private static IEnumerable<string> RoutedServices(MeshInventory inventory)
     {
-        static string Host(IReadOnlyDictionary<string, object?> reference, string ns) =>
-            $"{reference.StringAt("name")}.{reference.StringAt("namespace") ?? ns}.svc.cluster.local";
-
         var fromHttpRoutes = inventory.HttpRoutes.SelectMany(route => route.Body.MapAt("spec").MapsAt("rules").SelectMany(rule =>
         {
             var backends = rule.MapsAt("backendRefs");
             var weighted = backends.Where(backend => backends.Count == 1 || (backend.LongAt("weight") ?? 1) > 0);
-            var mirrored = rule.MapsAt("filters").Select(filter => filter.MapAt("requestMirror")?.MapAt("backendRef")).OfType<IReadOnlyDictionary<string, object?>>();
-            return weighted.Concat(mirrored).Select(reference => Host(reference, route.EffectiveNamespace));
+            var mirrored = GatewayApiRoutes.Mirrors(rule).Concat(backends.SelectMany(GatewayApiRoutes.Mirrors));
+            return weighted.Concat(mirrored)
+                .Select(reference => GatewayApiRoutes.ServiceReference(reference, route.EffectiveNamespace))
+                .OfType<(string Name, string Namespace)>()
+                .Select(service => $"{service.Name}.{service.Namespace}.svc.cluster.local");
         }));
         var fromVirtualServices = VirtualServiceDestinations(inventory).Where(d => d.Subset is null).Select(d => d.Host);
         return fromHttpRoutes.Concat(fromVirtualServices).Distinct(StringComparer.Ordinal);

@@ -57,7 +57,8 @@ internal static class GatewayApiRoutes
         }
     }
 
-    private static IEnumerable<IReadOnlyDictionary<string, object?>> Mirrors(IReadOnlyDictionary<string, object?> holder) =>
+    /// <summary>The backendRefs of the RequestMirror filters of a rule or a backendRef.</summary>
+    public static IEnumerable<IReadOnlyDictionary<string, object?>> Mirrors(IReadOnlyDictionary<string, object?> holder) =>
         holder.MapsAt("filters")
             .Where(filter => filter.StringAt("type") == "RequestMirror")
             .Select(filter => filter.MapAt("requestMirror").MapAt("backendRef"))

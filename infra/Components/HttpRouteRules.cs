@@ -148,7 +148,7 @@ internal static class HttpRouteRules
         var request = plan.Timeout is { } timeout ? GatewayApiDuration.From(timeout) : null;
         // Istio reads backendRequest as the per-try timeout only when the rule has a retry stanza; without one it would
         // replace the route's timeout, so it is emitted only with retries.
-        var backendRequest = Retry(args, plan) is not null && plan.Retries.PerTryTimeout is { } perTry ? GatewayApiDuration.From(perTry) : null;
+        var backendRequest = args.GatewayApiRetries && plan.Retries.PerTryTimeout is { } perTry ? GatewayApiDuration.From(perTry) : null;
         return request is null && backendRequest is null
             ? null
             : new HTTPRouteSpecRulesTimeoutsArgs { Request = Optional.Of(request), BackendRequest = Optional.Of(backendRequest) };
