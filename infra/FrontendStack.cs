@@ -74,8 +74,9 @@ internal static class FrontendStack
             Api = config.Mesh.Api,
             IngressApi = GatewayApiRules.IngressApi(config),
             GatewayApiRetries = GatewayApiRules.HasExperimentalChannel(config),
-            VersionServices = workloads.VersionServices.ToImmutableDictionary(pair => pair.Key, pair => (Resource)pair.Value),
-            VersionHosts = workloads.VersionServices.ToImmutableDictionary(pair => pair.Key, pair => (Input<string>)Output.Format($"{pair.Value.Metadata.Apply(m => m.Name)}.{namespaceName}.svc.cluster.local")),
+            VersionServices = workloads.VersionServices.ToImmutableDictionary(
+                pair => pair.Key,
+                pair => new VersionService(pair.Value, Output.Format($"{pair.Value.Metadata.Apply(m => m.Name)}.{namespaceName}.svc.cluster.local"))),
             ServiceHost = serviceHost,
             ServicePort = config.App.ServicePort,
             RouteKind = PortProtocolRules.KindOf(config.App.PortName),

@@ -62,32 +62,40 @@ internal static class Routes
     /// the ingress VirtualService) the version's own Service. Its <c>Set-Cookie</c> is added, never set: Envoy appends it,
     /// so the app's own <c>Set-Cookie</c> headers survive.
     /// </summary>
-    private static VirtualServiceSpecHttpRouteArgs Destination(TrafficSplitArgs args, PlannedDestination destination) => new()
+    private static VirtualServiceSpecHttpRouteArgs Destination(TrafficSplitArgs args, PlannedDestination destination)
     {
-        Destination = new VirtualServiceSpecHttpRouteDestinationArgs
+        var (host, subset) = args.DestinationOf(destination.Version);
+        return new()
         {
-            Host = args.VersionHosts.GetValueOrDefault(destination.Version) ?? args.ServiceHost,
-            Subset = args.VersionHosts.Count > 0 ? null! : destination.Version,
-            Port = new VirtualServiceSpecHttpRouteDestinationPortArgs { Number = args.ServicePort },
-        },
-        Weight = Optional.Of(destination.Weight),
-        Headers = Optional.Block(destination.SetCookie, cookie => new VirtualServiceSpecHttpRouteHeadersArgs
-        {
-            Response = new VirtualServiceSpecHttpRouteHeadersResponseArgs { Add = { ["set-cookie"] = cookie } },
-        }),
-    };
+            Destination = new VirtualServiceSpecHttpRouteDestinationArgs
+            {
+                Host = host,
+                Subset = Optional.Of(subset)!,
+                Port = new VirtualServiceSpecHttpRouteDestinationPortArgs { Number = args.ServicePort },
+            },
+            Weight = Optional.Of(destination.Weight),
+            Headers = Optional.Block(destination.SetCookie, cookie => new VirtualServiceSpecHttpRouteHeadersArgs
+            {
+                Response = new VirtualServiceSpecHttpRouteHeadersResponseArgs { Add = { ["set-cookie"] = cookie } },
+            }),
+        };
+    }
 
     /// <summary>Istio 1.30's <c>mirrors</c> list: a copy of the given share of the route's requests to the version.</summary>
-    private static VirtualServiceSpecHttpMirrorsArgs Mirror(TrafficSplitArgs args, PlannedMirror mirror) => new()
+    private static VirtualServiceSpecHttpMirrorsArgs Mirror(TrafficSplitArgs args, PlannedMirror mirror)
     {
-        Destination = new VirtualServiceSpecHttpMirrorsDestinationArgs
+        var (host, subset) = args.DestinationOf(mirror.Version);
+        return new()
         {
-            Host = args.VersionHosts.GetValueOrDefault(mirror.Version) ?? args.ServiceHost,
-            Subset = args.VersionHosts.Count > 0 ? null! : mirror.Version,
-            Port = new VirtualServiceSpecHttpMirrorsDestinationPortArgs { Number = args.ServicePort },
-        },
-        Percentage = new VirtualServiceSpecHttpMirrorsPercentageArgs { Value = mirror.Percent },
-    };
+            Destination = new VirtualServiceSpecHttpMirrorsDestinationArgs
+            {
+                Host = host,
+                Subset = Optional.Of(subset)!,
+                Port = new VirtualServiceSpecHttpMirrorsDestinationPortArgs { Number = args.ServicePort },
+            },
+            Percentage = new VirtualServiceSpecHttpMirrorsPercentageArgs { Value = mirror.Percent },
+        };
+    }
 
     private static VirtualServiceSpecHttpMatchArgs Match(PlannedMatch match) => new()
     {

@@ -48,7 +48,7 @@ internal sealed partial class TrafficSplit
 
         // A route waits for every version it names to have its Service, its policy and ready pods.
         var routed = RoutedVersionNames(args).ToList();
-        IReadOnlyList<Resource> waitsFor = [.. VersionDestinationRules, .. routed.Select(v => args.VersionServices[v]), .. routed.Select(v => args.Workloads[v])];
+        IReadOnlyList<Resource> waitsFor = [.. VersionDestinationRules, .. routed.Select(v => args.VersionServices[v].Service), .. routed.Select(v => args.Workloads[v])];
         var rules = HttpRouteRules.For(args).ToImmutableArray();
         MeshRoute = DeclareHttpRoute(
             name,
@@ -195,7 +195,7 @@ internal sealed partial class TrafficSplit
                 Metadata = new ObjectMetaArgs { Name = FrontendWorkloads.VersionServiceName(args.AppName, version.Name), Namespace = args.Namespace },
                 Spec = new DestinationRuleSpecArgs
                 {
-                    Host = args.VersionHosts[version.Name],
+                    Host = args.VersionServices[version.Name].Host,
                     TrafficPolicy = TrafficPolicies.ForService(policy),
                 },
             },

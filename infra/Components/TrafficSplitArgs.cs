@@ -19,11 +19,12 @@ internal sealed record TrafficSplitArgs
     /// <summary>The cluster has the Gateway API's experimental channel, so HTTPRoute rules carry <c>retry</c>.</summary>
     public bool GatewayApiRetries { get; init; }
 
-    /// <summary>Each version's own Service by version name, which the Gateway API's routes name; empty with the Istio API.</summary>
-    public IReadOnlyDictionary<string, Resource> VersionServices { get; init; } = new Dictionary<string, Resource>();
+    /// <summary>Each version's own Service by version name, which the Gateway API's routes name and wait for; empty with the Istio API.</summary>
+    public IReadOnlyDictionary<string, VersionService> VersionServices { get; init; } = new Dictionary<string, VersionService>();
 
-    /// <summary>Each version's own Service host (its cluster-local FQDN); empty with the Istio API, whose routes name subsets of <see cref="ServiceHost"/>.</summary>
-    public IReadOnlyDictionary<string, Input<string>> VersionHosts { get; init; } = new Dictionary<string, Input<string>>();
+    /// <summary>Where a route sends a version's requests: its own Service, or with the Istio API its subset of the shared Service.</summary>
+    public (Input<string> Host, string? Subset) DestinationOf(string version) =>
+        VersionServices.TryGetValue(version, out var own) ? (own.Host, null) : (ServiceHost, version);
 
     /// <summary>The Service's cluster-local FQDN, the host both Istio resources are about.</summary>
     public required Input<string> ServiceHost { get; init; }
@@ -60,3 +61,6 @@ internal sealed record TrafficSplitArgs
     /// </summary>
     public required IReadOnlyDictionary<string, Resource> Workloads { get; init; }
 }
+
+/// <summary>A version's own Service and its cluster-local FQDN.</summary>
+internal sealed record VersionService(Resource Service, Input<string> Host);
